@@ -1,0 +1,99 @@
+"""One reader per file format behind one interface.
+
+A reader is a module with `FORMAT` (its name) and `read(data: bytes, name: str, settings) -> ReadResult`.
+It works on bytes, not paths, so that an e-mail's attachments go back through the same readers.
+The format is known by the content first and by the suffix only where the content does not say.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+from foi.errors import EmptyFile, UnreadableFile, UnsupportedFormat
+from foi.extract.model import ReadResult
+from foi.settings import Settings
+
+# format -> module (imported lazily: pdfplumber and extract-msg are slow to import)
+READERS = {
+    "txt": "foi.extract.readers.txt",
+    "pdf": "foi.extract.readers.pdf",
+    "docx": "foi.extract.readers.docx",
+    "eml": "foi.extract.readers.eml",
+    "msg": "foi.extract.readers.msg",
+    "html": "foi.extract.readers.html",
+}
+
+SUFFIXES = {
+    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".pdf": "pdf",
+    ".docx": "docx", ".docm": "docx",
+    ".eml": "eml",
+    ".msg": "msg",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+_EMAIL_HEADERS = (b"from:", b"to:", b"subject:", b"date:", b"received:", b"mime-version:", b"message-id:",
+                  b"return-path:", b"delivered-to:", b"content-type:")
+
+
+def sniff(data: bytes, name: str) -> str | None:
+    """The format of `data`, from its first bytes; the suffix of `name` decides only plain text cases."""
+    head = data[:2048]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
+            return "docx"
+        return None
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "msg" if name.lower().endswith(".msg") or b"_\x00_\x00s\x00u\x00b\x00s\x00t\x00g" in data else None
+    lowered = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
+    if lowered.startswith((b"<!doctype html", b"<html")) or (b"<html" in lowered[:1024] and b"</" in lowered):
+        return "html"
+    first = lowered.split(b"\n", 1)[0]
+    if first.startswith(_EMAIL_HEADERS) and _looks_like_email(lowered):
+        return "eml"
+    suffix = Path(name).suffix.lower()
+    by_suffix = SUFFIXES.get(suffix)
+    if by_suffix in ("pdf", "docx", "msg"):
+        return None  # the suffix promises a binary format the content does not have
+    return by_suffix or "txt"
+
+
+def _looks_like_email(head: bytes) -> bool:
+    found = {h for h in _EMAIL_HEADERS if b"\n" + h in b"\n" + head}
+    return len(found) >= 2
+
+
+def reader_for(fmt: str) -> ModuleType:
+    return importlib.import_module(READERS[fmt])
+
+
+def read_bytes(data: bytes, name: str, settings: Settings, depth: int = 0) -> ReadResult:
+    """Read one file's bytes with the reader its content calls for."""
+    if not data.strip():
+        raise EmptyFile(name)
+    fmt = sniff(data, name)
+    if fmt is None:
+        raise UnsupportedFormat(name, f"content does not match its suffix {Path(name).suffix or '(none)'}")
+    result: ReadResult = reader_for(fmt).read(data, name, settings)
+    if depth < settings.max_depth:
+        for attachment in result.attachments:
+            try:
+                result.children.append(
+                    (attachment.name, read_bytes(attachment.data, attachment.name, settings, depth + 1))
+                )
+            except UnreadableFile:
+                # an unreadable enclosure is named in the e-mail; it must not cost us the e-mail itself
+                continue
+    return result
+
+
+def read_path(path: Path, settings: Settings) -> ReadResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(str(path), exc.strerror or str(exc)) from None
+    return read_bytes(data, str(path), settings)

@@ -1,0 +1,74 @@
+"""Errors a user can meet. The CLI turns each into one line; none of them should surface as a traceback."""
+
+from __future__ import annotations
+
+
+class FoiError(Exception):
+    """Base class: `str(error)` is the one-line message shown to the user."""
+
+
+class UnreadableFile(FoiError):
+    """A file that exists but cannot be read: empty, broken, encrypted, of an unknown format."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class EmptyFile(UnreadableFile):
+    def __init__(self, path: str) -> None:
+        super().__init__(path, "the file is empty")
+
+
+class EncryptedFile(UnreadableFile):
+    def __init__(self, path: str) -> None:
+        super().__init__(path, "the PDF is encrypted and no password was given")
+
+
+class UnsupportedFormat(UnreadableFile):
+    def __init__(self, path: str, what: str = "") -> None:
+        super().__init__(path, f"not a format foi reads{': ' + what if what else ''}")
+
+
+class FileTooLarge(UnreadableFile):
+    def __init__(self, path: str, size: int, limit: int) -> None:
+        super().__init__(path, f"{size} bytes is over the limit of {limit} bytes (--max-size)")
+
+
+class ExtractionTimeout(UnreadableFile):
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(path, f"gave up after {seconds:g} s (--timeout)")
+
+
+class PipelineNotInstalled(FoiError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"spaCy pipeline {name!r} is not installed; install its package or use the default 'blank:da'"
+        )
+
+
+class DatabaseError(FoiError):
+    """The database file is missing, locked or not one of foi's."""
+
+
+class QueryError(FoiError):
+    """A search query that cannot be understood."""
+
+
+class TemplateProblem(FoiError):
+    """A template that is missing, does not parse, or asks for a value the draft does not have."""
+
+
+class ProfileNotFound(FoiError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"no profile named {name!r}; known profiles: {', '.join(known) or 'none'}")
+
+
+class OutputExists(FoiError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} exists already; use --force to overwrite it")
+
+
+class InquiryProblem(FoiError):
+    """An inquiry from which no questions could be read."""

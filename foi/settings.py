@@ -1,0 +1,39 @@
+"""Settings in one place: paths, limits and the spaCy pipeline, with documented defaults.
+
+Values come from keyword arguments (the CLI passes its options) and otherwise from environment
+variables `FOI_DB`, `FOI_PIPELINE`, `FOI_WORKERS`, `FOI_TIMEOUT`, `FOI_MAX_SIZE`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = field(default_factory=lambda: Path(os.environ.get("FOI_DB", "foi.db")))
+    # "blank:da" is spaCy's blank Danish pipeline with foi's rule components; the name of an installed
+    # trained pipeline (e.g. "da_core_news_sm") runs that pipeline with the same rule components added.
+    pipeline: str = field(default_factory=lambda: os.environ.get("FOI_PIPELINE", "blank:da"))
+    workers: int = field(default_factory=lambda: _env_int("FOI_WORKERS", os.cpu_count() or 1))
+    timeout: float = field(default_factory=lambda: float(_env_int("FOI_TIMEOUT", 60)))
+    max_size: int = field(default_factory=lambda: _env_int("FOI_MAX_SIZE", 200 * 1024 * 1024))
+    # attachments inside attachments: how deep an e-mail's enclosures are followed
+    max_depth: int = 3
+    show_personal_data: bool = False
+    templates_dir: Path = PROJECT_ROOT / "templates"
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with the given fields changed; `None` values keep the current one."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Stage 2: draft Danish answer letters from an inquiry and the stored facts."""
