@@ -11,8 +11,9 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from foi.errors import EmptyFile, UnreadableFile, UnsupportedFormat
 from foi.extract.model import ReadResult
+
+from foi.errors import EmptyFile, UnreadableFile, UnsupportedFormat
 from foi.settings import Settings
 
 # format -> module (imported lazily: pdfplumber and extract-msg are slow to import)

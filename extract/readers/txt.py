@@ -11,8 +11,9 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from foi.errors import UnreadableFile
 from foi.extract.model import Line, Page, ReadResult
+
+from foi.errors import UnreadableFile
 from foi.settings import Settings
 
 FORMAT = "txt"

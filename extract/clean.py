@@ -1,0 +1,143 @@
+"""Mark page furniture: which lines are body text, which are margin (letterhead, sidebar) and which noise.
+
+Readers that know the layout (PDF) set roles already; text that arrives as plain lines (a .txt made
+from a PDF, a .docx, an e-mail) carries its sidebar and letterhead inline, so the cleaner finds them
+by what they look like. The patterns are data: `patterns/furniture.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from foi.extract.model import BODY, MARGIN, NOISE, Line
+
+# Labels that text extraction glues to the value before them: "2015-0186920Dokumentnr."
+_GLUED_LABEL = re.compile(
+    r"(?<=[\w.)])(?=(?:Sagsnr\.|Sagsnummer|Dokumentnr\.|Dokumentnummer|Sagsbehandler|J\.nr\.)(?:\W|$))"
+)
+_GLUED_BOLD = re.compile(r"(?<=\S)(?=\*\*[A-ZÆØÅ])")
+_DATE_ONLY = re.compile(
+    r"^(?:d(?:en)?\.?\s*)?(?:\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+    r"november|december)\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$",
+    re.IGNORECASE,
+)
+_SHORT_WORDS = 7
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
+    raw = tomllib.loads(resources.files("foi.extract").joinpath("patterns/furniture.toml").read_text("utf-8"))
+    return {
+        group: {name: re.compile("|".join(f"(?:{p})" for p in plist), re.IGNORECASE) for name, plist in kinds.items()}
+        for group, kinds in raw.items()
+    }
+
+
+def _matches(group: str, name: str, text: str) -> bool:
+    return _patterns()[group][name].search(text) is not None
+
+
+def is_noise(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and any(p.search(s) for p in _patterns()["noise"].values())
+
+
+def unglue(lines: list[Line]) -> list[Line]:
+    """Split lines where text extraction glued a label or a bold title to the value before it."""
+    out: list[Line] = []
+    for line in lines:
+        parts = _GLUED_BOLD.split(_GLUED_LABEL.sub("\n", line.text).replace("\n", "\0"))
+        pieces = [p for chunk in parts for p in chunk.split("\0")]
+        if len(pieces) == 1:
+            out.append(line)
+        else:
+            out.extend(replace(line, text=p) for p in pieces if p.strip())
+    return out
+
+
+def _line_kind(text: str, prev: str, next_: str) -> str | None:
+    """Why a single line is margin material, or None if it is not."""
+    s = text.strip().strip("*").strip()
+    if not s:
+        return None
+    if _matches("margin", "label", s):
+        return "label"
+    if prev and _matches("margin", "label", prev.strip()) and len(s.split()) <= 6 and not s.endswith("."):
+        return "value"
+    for name in ("labelled", "postal", "web", "phone", "unit", "capitals"):
+        if _matches("margin", name, s):
+            return name
+    if _matches("margin", "street", s) and _matches("margin", "postal", next_.strip()):
+        return "street"
+    if _DATE_ONLY.match(s):
+        return "date"
+    return None
+
+
+def _blocks(lines: list[Line]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if line.text.strip():
+            current.append(i)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_short(text: str) -> bool:
+    s = text.strip()
+    return len(s.split()) <= _SHORT_WORDS and not re.search(r"[.:?!]$", s) and not s.startswith(("Ad ", "•", "-"))
+
+
+def _repeated_page_edges(lines: list[Line]) -> set[str]:
+    """Short lines at the top or bottom of three or more pages: running headers and footers."""
+    pages: dict[int, list[str]] = {}
+    for line in lines:
+        if line.text.strip():
+            pages.setdefault(line.page, []).append(line.text.strip())
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for texts in pages.values():
+        edge = set(texts[:2] + texts[-2:])
+        counts.update(re.sub(r"\d+", "#", t) for t in edge if len(t.split()) <= 10)
+    return {t for t, n in counts.items() if n >= 3}
+
+
+def clean(lines: list[Line]) -> list[Line]:
+    """The same lines with roles set: NOISE for page furniture, MARGIN for letterhead and sidebars."""
+    lines = unglue(lines)
+    repeated = _repeated_page_edges(lines)
+    roles = [line.role for line in lines]
+    texts = [line.text for line in lines]
+    for i, text in enumerate(texts):
+        if roles[i] != BODY or not text.strip():
+            continue
+        if is_noise(text) or re.sub(r"\d+", "#", text.strip()) in repeated:
+            roles[i] = NOISE
+            continue
+        prev = next((texts[j] for j in range(i - 1, max(i - 2, -1), -1)), "")
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        if _line_kind(text, prev, nxt):
+            roles[i] = MARGIN
+    # A short heading-like block right before a sidebar or letterhead block belongs to it
+    # ("Direktion" above the address; the unit name above "NOTAT").
+    blocks = _blocks(lines)
+    by_pattern = list(roles)  # the block rule must not feed on its own results
+    for b in range(len(blocks) - 2, -1, -1):
+        block, after = blocks[b], blocks[b + 1]
+        if all(by_pattern[i] != BODY for i in after) and len(block) <= 3:
+            body = [i for i in block if roles[i] == BODY]
+            if body and all(_is_short(texts[i]) for i in body):
+                for i in body:
+                    roles[i] = MARGIN
+    return [replace(line, role=role) if role != line.role else line for line, role in zip(lines, roles, strict=True)]

@@ -1,0 +1,53 @@
+"""What a rule component can see besides the spaCy Doc: the document's lines, kind and facts so far.
+
+The Doc's text is the document's full text (body and margin lines, one per line, noise dropped), so
+character offsets of spans are offsets into `Document.full_text`.
+"""
+
+from __future__ import annotations
+
+from foi.extract.model import BODY, Document, Facts
+from spacy.tokens import Doc
+
+_DOCUMENT_KEY = "foi_document"
+_FACTS_KEY = "foi_facts"
+
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", getter=lambda doc: doc.user_data.get(_FACTS_KEY))
+
+
+def attach(doc: Doc, document: Document) -> Doc:
+    doc.user_data[_DOCUMENT_KEY] = document
+    doc.user_data[_FACTS_KEY] = document.facts
+    return doc
+
+
+def document_of(doc: Doc) -> Document:
+    document = doc.user_data.get(_DOCUMENT_KEY)
+    if document is None:
+        # a Doc made from a bare string (as in the unit tests): one body document of kind "other"
+        from foi.extract.model import Line
+
+        document = Document(0, "other", [Line(t) for t in doc.text.split("\n")])
+        attach(doc, document)
+    return document
+
+
+def facts_of(doc: Doc) -> Facts:
+    return document_of(doc).facts
+
+
+def body_lines(doc: Doc) -> list[str]:
+    return [line.text for line in document_of(doc).lines if line.role == BODY]
+
+
+def line_offsets(doc: Doc) -> list[tuple[int, str, str]]:
+    """(offset in doc.text, line text, role) for every line of the full text."""
+    out: list[tuple[int, str, str]] = []
+    pos = 0
+    for line in document_of(doc).lines:
+        if line.role == "noise":
+            continue
+        out.append((pos, line.text, line.role))
+        pos += len(line.text) + 1
+    return out

@@ -1,0 +1,60 @@
+"""Build the spaCy pipeline and run it over documents.
+
+The default is `spacy.blank("da")` (a tokenizer, no model, nothing to download) with foi's rule
+components. A trained Danish pipeline that the user installed (say `da_core_news_sm`) is used by
+naming it in `Settings.pipeline`; the rule components are added after its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from foi.extract.facts.context import attach
+from foi.extract.model import Document, Facts
+from spacy.language import Language
+
+from foi.errors import PipelineNotInstalled
+
+# Module name = component name. Order matters: later components read what earlier ones found
+# (people use the e-mail addresses next to names; the letterhead reads dates and case numbers).
+COMPONENTS = (
+    "case_numbers",
+    "dates",
+    "amounts",
+    "legal_refs",
+    "attachments",
+    "tables",
+    "questions_answers",
+    "agenda_items",
+    "people",
+    "companies",
+    "organizations",
+    "letterhead",
+)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = "blank:da") -> Language:
+    if name in ("blank:da", "da", "blank"):
+        nlp = spacy.blank("da")
+    else:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            raise PipelineNotInstalled(name) from None
+    for component in COMPONENTS:
+        importlib.import_module(f"foi.extract.facts.{component}")
+        nlp.add_pipe(component, last=True)
+    return nlp
+
+
+def extract_facts(document: Document, nlp: Language | None = None) -> Facts:
+    """Fill `document.facts` from its text and return them."""
+    nlp = nlp or load_pipeline()
+    document.facts = Facts()
+    doc = attach(nlp.make_doc(document.full_text), document)
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return document.facts

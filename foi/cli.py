@@ -1,0 +1,54 @@
+"""The `foi` command line: parses options and calls library functions; nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from foi import __version__
+from foi.errors import FoiError
+
+
+class FoiGroup(click.Group):
+    """Turns the errors a user can meet into one line on stderr instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FoiError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; everything stored so far is kept.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=FoiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="foi")
+def main() -> None:
+    """foi: read Danish municipal letters, annexes, e-mails and minutes into SQLite,
+    search them, and draft answers.
+
+    \b
+    Example:
+        foi extract corpus/ --db foi.db
+        foi search mentorstøtte --db foi.db
+    """
+
+
+def _register() -> None:
+    from foi.commands import extract
+
+    main.add_command(extract.extract)
+    for module_name in ("search", "draft"):
+        try:
+            module = __import__(f"foi.commands.{module_name}", fromlist=["COMMANDS"])
+        except ModuleNotFoundError:
+            continue
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
