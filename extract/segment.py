@@ -99,7 +99,8 @@ def classify(lines: list[Line]) -> str:
         return "other"
     if any(cue("head", "minutes", t) for t in head[:10]) or sum(cue("head", "minutes_body", t) for t in texts) >= 3:
         return "minutes"
-    if any(cue("head", "annex", t) for t in head):
+    greeted = any(cue("body", "greeting", t) for t in head)
+    if any(cue("head", "annex", t) for t in head) and not greeted:
         return "annex"
     if any(cue("head", "memo", t) for t in head):
         return "memo"

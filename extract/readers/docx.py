@@ -1,0 +1,348 @@
+"""Word documents (.docx, .docm): paragraphs and tables in body order, Word's list numbers kept.
+
+The body's XML is walked directly (python-docx opens the package and resolves the parts) so that
+tables stay where they stand between paragraphs, text boxes come out as margin lines next to the
+paragraph that anchors them, tracked deletions and hidden text are left out, and numbered
+paragraphs get the number Word would show ("1.", "a)", "Ad 2") computed from numbering.xml.
+A .docx has no pages; only explicit page breaks (and section breaks that start a new page)
+advance the page number. Section headers and footers come out as noise lines.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from foi.extract.model import MARGIN, NOISE, Line, Page, ReadResult, Table
+
+from foi.errors import UnreadableFile
+from foi.settings import Settings
+
+FORMAT = "docx"
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = (b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+                b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
+_SKIP = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "fldChar",
+         W + "footnoteReference", W + "endnoteReference", W + "commentReference", MC_FALLBACK}
+PAGE_BREAK = "\f"
+
+
+def _on(el: Any, tag: str) -> bool:
+    """Whether an on/off property (<w:vanish/>, <w:pageBreakBefore w:val="0"/>) is set."""
+    found = el.find(W + tag) if el is not None else None
+    return found is not None and found.get(W + "val") not in ("0", "false", "off")
+
+
+
+# -- Word's list numbering ------------------------------------------------------------------------
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One level's counter as Word shows it for the level's w:numFmt."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)  # decimal and the formats we do not render otherwise (ordinal, cardinalText, ...)
+
+
+def _val(el: Any, tag: str) -> str | None:
+    found = el.find(W + tag) if el is not None else None
+    return found.get(W + "val") if found is not None else None
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class Numbering:
+    """The numbers Word gives numbered paragraphs, counted per list (w:numId) and level."""
+
+    def __init__(self, numbering_xml: Any, styles_xml: Any) -> None:
+        # abstractNumId -> ilvl -> (start, numFmt, lvlText); and pStyle -> ilvl
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.style_levels: dict[str, dict[str, int]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
+        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}  # id -> numId, ilvl, basedOn
+        self.counters: dict[str, dict[int, int]] = {}
+        links: dict[str, str] = {}
+        if numbering_xml is not None:
+            for abstract in numbering_xml.iter(W + "abstractNum"):
+                aid = abstract.get(W + "abstractNumId") or ""
+                levels = self.levels.setdefault(aid, {})
+                for lvl in abstract.iter(W + "lvl"):
+                    ilvl = _int(lvl.get(W + "ilvl"))
+                    levels[ilvl] = (_int(_val(lvl, "start"), 1), _val(lvl, "numFmt") or "decimal",
+                                    _val(lvl, "lvlText") or "")
+                    if _val(lvl, "pStyle"):
+                        self.style_levels.setdefault(aid, {})[_val(lvl, "pStyle") or ""] = ilvl
+                if _val(abstract, "numStyleLink"):
+                    links[aid] = _val(abstract, "numStyleLink") or ""
+            for num in numbering_xml.iter(W + "num"):
+                overrides = {_int(o.get(W + "ilvl")): _int(_val(o, "startOverride"))
+                             for o in num.iter(W + "lvlOverride") if _val(o, "startOverride") is not None}
+                self.nums[num.get(W + "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
+        if styles_xml is not None:
+            for style in styles_xml.iter(W + "style"):
+                numpr = style.find(f"{W}pPr/{W}numPr")
+                self.styles[style.get(W + "styleId") or ""] = (
+                    _val(numpr, "numId"), _val(numpr, "ilvl"), _val(style, "basedOn"))
+        for aid, style_id in links.items():  # a list defined through a numbering style
+            num_id = self._style_numpr(style_id)[0]
+            if num_id in self.nums and self.nums[num_id][0] in self.levels:
+                self.levels[aid] = self.levels[self.nums[num_id][0]]
+
+    @classmethod
+    def from_document(cls, document: Any) -> Numbering:
+        try:
+            numbering_xml = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            numbering_xml = None
+        return cls(numbering_xml, document.styles.element)
+
+    @classmethod
+    def empty(cls) -> Numbering:
+        return cls(None, None)
+
+    def _style_numpr(self, style_id: str | None) -> tuple[str | None, str | None]:
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            num_id, ilvl, based_on = self.styles[style_id]
+            if num_id is not None:
+                return num_id, ilvl
+            style_id = based_on
+        return None, None
+
+    def label_for(self, p: Any) -> str:
+        """The number (or bullet) Word shows before paragraph `p`, counting it; "" if it has none."""
+        ppr = p.find(W + "pPr")
+        style_id = _val(ppr, "pStyle")
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        num_id, ilvl_text = (_val(numpr, "numId"), _val(numpr, "ilvl")) if numpr is not None else (None, None)
+        if num_id is None:
+            num_id, style_ilvl = self._style_numpr(style_id)
+            ilvl_text = ilvl_text or style_ilvl
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract_id, {})
+        if ilvl_text is None and style_id:
+            ilvl = self.style_levels.get(abstract_id, {}).get(style_id, 0)
+        else:
+            ilvl = _int(ilvl_text)
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(ilvl, levels[ilvl][0])
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a higher level restarts the levels below it
+        _, fmt, text = levels[ilvl]
+        if fmt == "bullet":
+            return "•"
+        for level in range(ilvl, -1, -1):
+            value = counters.get(level, overrides.get(level, levels.get(level, (1, "", ""))[0]))
+            text = text.replace(f"%{level + 1}", format_number(value, levels.get(level, (1, fmt, ""))[1]))
+        return text.strip()
+
+
+class _Reader:
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
+        self.page = 1
+        self.lines: list[Line] = []
+        self.tables: list[Table] = []
+
+    # -- text of one paragraph ------------------------------------------------------------------
+    def _inline(self, el: Any, out: list[str], boxes: list[Any]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag == W + "tab" or tag == W + "ptab":
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append(PAGE_BREAK if child.get(W + "type") == "page" else "\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "txbxContent":
+                boxes.append(child)
+            elif tag == W + "r" and _on(child.find(W + "rPr"), "vanish"):
+                continue
+            else:
+                self._inline(child, out, boxes)
+
+    def paragraph_text(self, p: Any, boxes: list[Any] | None = None) -> str:
+        """The paragraph's text with its list number in front; form feeds where pages break."""
+        out: list[str] = []
+        self._inline(p, out, boxes if boxes is not None else [])
+        text = "".join(out)
+        label = self.numbering.label_for(p)
+        if label and text.strip():
+            text = f"{label} {text.lstrip()}"
+        return text
+
+    # -- body -----------------------------------------------------------------------------------
+    def _add(self, text: str, role: str = "body") -> None:
+        self.lines.append(Line(text.rstrip(), self.page, role))
+
+    def _blank(self) -> None:
+        if self.lines and self.lines[-1].text:
+            self.lines.append(Line("", self.page))
+
+    def block(self, el: Any) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == W + "p":
+                self.paragraph(child)
+            elif tag == W + "tbl":
+                self.table(child)
+            elif tag in (W + "sdt", W + "customXml", W + "sdtContent", W + "ins", W + "moveTo"):
+                self.block(child)
+
+    def paragraph(self, p: Any) -> None:
+        ppr = p.find(W + "pPr")
+        if _on(ppr, "pageBreakBefore") and any(line.page == self.page and line.text for line in self.lines):
+            self.page += 1
+        boxes: list[Any] = []
+        text = self.paragraph_text(p, boxes)
+        for n, chunk in enumerate(text.split(PAGE_BREAK)):
+            if n:
+                self.page += 1
+            for raw in chunk.split("\n"):
+                if raw.strip():
+                    self._add(raw)
+        for box in boxes:
+            for inner in box.iter(W + "p"):
+                box_text = self.paragraph_text(inner).replace(PAGE_BREAK, "")
+                for raw in box_text.split("\n"):
+                    if raw.strip():
+                        self._add(raw.strip(), MARGIN)
+        self._blank()
+        sect = ppr.find(W + "sectPr") if ppr is not None else None
+        if sect is not None:
+            kind = sect.find(W + "type")
+            if kind is None or kind.get(W + "val") not in ("continuous", "nextColumn"):
+                self.page += 1  # a section break that starts a new page
+
+    def cell_text(self, tc: Any) -> str:
+        texts = [self.paragraph_text(p).replace(PAGE_BREAK, " ") for p in tc.iter(W + "p")]
+        return " ".join(" ".join(t.split()) for t in texts if t.strip())
+
+    def table_rows(self, tbl: Any) -> list[list[str]]:
+        rows = []
+        for tr in tbl.iter(W + "tr"):
+            if _nearest(tr, W + "tbl") is not tbl:
+                continue
+            cells = [self.cell_text(tc) for tc in tr.iter(W + "tc") if _nearest(tc, W + "tr") is tr]
+            rows.append(cells)
+        return rows
+
+    def table(self, tbl: Any) -> None:
+        rows = [cells for cells in self.table_rows(tbl) if any(cells)]
+        if not rows:
+            return
+        self.tables.append(Table(rows[0], rows[1:]))
+        self._blank()
+        for cells in rows:  # empty edge cells keep their tab, so every row has all its columns
+            self.lines.append(Line("\t".join(cells), self.page))
+        self._blank()
+
+
+def _nearest(el: Any, tag: str) -> Any:
+    parent = el.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def _open(data: bytes, name: str) -> Any:
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except ValueError:
+        pass  # a macro-enabled document or a template: the same XML under another content type
+    except Exception as exc:
+        raise UnreadableFile(name, f"not a readable Word document ({type(exc).__name__})") from None
+    try:
+        return docx.Document(io.BytesIO(_retyped(data)))
+    except Exception as exc:
+        raise UnreadableFile(name, f"not a readable Word document ({type(exc).__name__})") from None
+
+
+def _retyped(data: bytes) -> bytes:
+    """The package with its main part declared as a plain .docx document."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                for other in _OTHER_MAINS:
+                    content = content.replace(other, _DOCX_MAIN)
+            dst.writestr(item, content)
+    return out.getvalue()
+
+
+def _header_footer_lines(document: Any, reader: _Reader) -> tuple[list[str], list[str]]:
+    """Texts of the sections' own headers and footers (linked ones are the previous section's)."""
+    headers: list[str] = []
+    footers: list[str] = []
+    for section in document.sections:
+        for attr, bucket in (("first_page_header", headers), ("header", headers), ("even_page_header", headers),
+                             ("first_page_footer", footers), ("footer", footers),
+                             ("even_page_footer", footers)):
+            part = getattr(section, attr)
+            if part.is_linked_to_previous:
+                continue
+            for p in part._element.iter(W + "p"):
+                text = " ".join(reader.paragraph_text(p).replace(PAGE_BREAK, " ").split())
+                if text and text not in bucket:
+                    bucket.append(text)
+    return headers, footers
+
+
+def read(data: bytes, name: str, settings: Settings) -> ReadResult:
+    document = _open(data, name)
+    try:
+        reader = _Reader(Numbering.from_document(document))
+        headers, footers = _header_footer_lines(document, _Reader(Numbering.empty()))
+        reader.block(document.element.body)
+    except UnreadableFile:
+        raise
+    except Exception as exc:
+        raise UnreadableFile(name, f"broken Word document ({type(exc).__name__})") from None
+    body = reader.lines
+    while body and not body[-1].text:
+        body.pop()
+    last = max((line.page for line in body), default=1)
+    lines = [Line(text, 1, NOISE) for text in headers] + body + [Line(text, last, NOISE) for text in footers]
+    pages = [Page(n, tuple(line for line in lines if line.page == n)) for n in range(1, last + 1)]
+    return ReadResult(FORMAT, pages, tables=reader.tables)

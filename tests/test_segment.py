@@ -1,0 +1,124 @@
+"""Cleaning and splitting on the seed texts and on layouts of our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from foi.extract.clean import clean
+from foi.extract.model import BODY, MARGIN, NOISE, Line
+from foi.extract.paragraphs import join_lines, join_paragraphs
+from foi.extract.readers.txt import text_to_pages
+from foi.extract.segment import classify, split_lines
+
+
+def lines_of(text: str) -> list[Line]:
+    return [line for page in text_to_pages(text) for line in page.lines]
+
+
+def roles(text: str) -> dict[str, str]:
+    return {line.text.strip(): line.role for line in clean(lines_of(text)) if line.text.strip()}
+
+
+def test_sidebar_address_block_is_margin() -> None:
+    got = roles("Forvaltningen kan tilbyde en borger mentorstøtte, hvis det\n\nDirektion\n\nRådhuspladsen 1\n"
+                "1550 København V\n\nTelefon\n3366 3366\n\nwww.kk.dk\n\nvurderes nødvendigt.\n")
+    assert got["Rådhuspladsen 1"] == MARGIN
+    assert got["1550 København V"] == MARGIN
+    assert got["3366 3366"] == MARGIN
+    assert got["Direktion"] == MARGIN
+    assert got["vurderes nødvendigt."] == BODY
+
+
+def test_sentence_cut_by_a_sidebar_is_mended() -> None:
+    lines = clean(lines_of("Det følger af loven, at indsatsen skal ligge ud over, hvad arbejdsgiveren eller "
+                           "uddannelsesinstitutionen\n\nRådhuspladsen 1\n1550 København V\n\n"
+                           "sædvanligvis forventes at varetage.\n"))
+    text = join_paragraphs([line.text for line in lines if line.role == BODY])
+    assert "uddannelsesinstitutionen sædvanligvis forventes at varetage." in text
+
+
+def test_labels_glued_by_pdf_extraction_are_split() -> None:
+    got = roles("Sagsnr.\n2015-0186920Dokumentnr.\n2015-0186920-13Sagsbehandler\nDan Hansen**Notat om pladser**\n")
+    assert got["Dokumentnr."] == MARGIN
+    assert got["2015-0186920-13"] == MARGIN
+    assert got["**Notat om pladser**"] == BODY
+
+
+def test_cookie_banner_and_page_numbers_are_noise() -> None:
+    got = roles("Vi bruger cookies til statistik på vores hjemmeside.\n\nAccepter cookies\n\nSide 2 af 4\n\n"
+                "Referat - Økonomiudvalget\n")
+    assert got["Accepter cookies"] == NOISE
+    assert got["Side 2 af 4"] == NOISE
+    assert got["Referat - Økonomiudvalget"] == BODY
+
+
+def test_company_names_in_lower_case_are_not_letterhead() -> None:
+    got = roles("Oversigt:\n\nhvidovre kommune\nkøbenhavns kommune\nfonden center for autisme\n")
+    assert set(got.values()) == {BODY}
+
+
+def test_hyphenation_is_undone_but_suspended_hyphens_stay() -> None:
+    assert join_lines("beskæftigelses-", "indsatsen") == "beskæftigelsesindsatsen"
+    assert join_lines("Beskæftigelses-", "og Integrationsforvaltningen") == "Beskæftigelses- og Integrationsforvaltningen"
+
+
+def test_a_letter_then_its_annex_after_a_page_gap() -> None:
+    text = ("KØBENHAVNS KOMMUNE\n\nTil\nOle Hansen\n\n3. maj 2021\n\nSagsnr.\n2021-0001\n\nKære Ole Hansen\n\n"
+            "Tak for dit brev.\n\nSvaret følger her.\n\nDet er alt.\n\nMed venlig hilsen\n\nAnne Berg\n\n"
+            "Bilag: Liste over virksomheder\n\n\n\nKØBENHAVNS KOMMUNE\n\nNOTAT\n\n1. maj 2021\n\nSagsnr.\n2021-0001"
+            "\n\nBilag\n\nOversigt over virksomheder:\n\nfirma a aps\nfirma b a/s\n")
+    parts = split_lines(clean(lines_of(text)))
+    assert [classify(p) for p in parts] == ["letter", "annex"]
+
+
+def test_a_single_blank_line_never_splits() -> None:
+    text = "Fra: Pia\nSendt: 6. oktober 2015\nTil: Ole\nEmne: Mål\n\nKære Ole\n\nTekst her.\n\nMed venlig hilsen\n\n" \
+           "Pia\n\nKØBENHAVNS KOMMUNE\nBeskæftigelses- og Integrationsforvaltningen\n"
+    parts = split_lines(clean(lines_of(text)))
+    assert len(parts) == 1 and classify(parts[0]) == "email"
+
+
+def test_minutes_are_not_split_at_agenda_items() -> None:
+    text = ("Referat - Socialudvalget den 3. maj 2021\n\nMødefakta\n\nDato: 3. maj 2021\n\n\n1. Godkendelse af "
+            "dagsorden\n\nBeslutning i Socialudvalget den 03-05-2021\n\nGodkendt.\n\n\n2. Meddelelser\n\n"
+            "Beslutning i Socialudvalget den 03-05-2021\n\nTaget til efterretning.\n")
+    parts = split_lines(clean(lines_of(text)))
+    assert len(parts) == 1 and classify(parts[0]) == "minutes"
+
+
+def _gold_kinds(gold_file: Path) -> list[set[str]]:
+    gold = json.loads(gold_file.read_text("utf-8"))
+    return [{d["kind"], *d.get("kind_alt", [])} for d in gold["documents"]]
+
+
+def test_seed_split_matches_gold(shared_dir: Path, corpus_dir: Path) -> None:
+    from foi.extract.process import process_file
+    from foi.settings import Settings
+
+    for gold_file in sorted((shared_dir / "gold").glob("*.json")):
+        stem = gold_file.stem
+        result = process_file(corpus_dir / f"{stem}.txt", Settings())
+        kinds = [d.kind for d in result.documents]
+        want = _gold_kinds(gold_file)
+        assert len(kinds) == len(want), (stem, kinds)
+        assert all(k in w for k, w in zip(kinds, want, strict=True)), (stem, kinds, want)
+
+
+@pytest.mark.parametrize("suffix", [".pdf"])
+def test_seed_pdf_split_matches_gold(shared_dir: Path, corpus_dir: Path, suffix: str) -> None:
+    from foi.extract.process import process_file
+    from foi.settings import Settings
+
+    for gold_file in sorted((shared_dir / "gold").glob("*.json")):
+        path = corpus_dir / f"{gold_file.stem}{suffix}"
+        if not path.exists():
+            pytest.skip(f"{path.name} not rendered; run python corpus/make_pdfs.py")
+        result = process_file(path, Settings())
+        assert result.status == "ok", result.error
+        kinds = [d.kind for d in result.documents]
+        want = _gold_kinds(gold_file)
+        assert len(kinds) == len(want), (path.name, kinds)
+        assert all(k in w for k, w in zip(kinds, want, strict=True)), (path.name, kinds, want)
