@@ -177,19 +177,17 @@ def letter_flow(blocks: list[list[str]]) -> tuple[list[Item], str]:
         items.append(Item("letterhead", head))
         i = 2 if len(head) > len(blocks[0]) else 1
         running = " · ".join([head[0].title()] + head[1:2])
-    in_head, after_recipient = True, False
+    in_head, recipient, debris_header = True, False, ""
     while i < len(blocks):
         block, nxt = blocks[i], (blocks[i + 1] if i + 1 < len(blocks) else None)
-        if block[0].startswith("Kære") or any(len(line) > 60 for line in block):
-            in_head = False
         where = "head-side" if in_head else "side"
-        text = " ".join(block)
+        was_recipient, recipient = recipient, False
         if in_head and re.match(r"Til\b", block[0]):
             items.append(Item("body", block))
-            after_recipient = True
-        elif in_head and after_recipient and all(CONTACT.match(line) for line in block):
+            recipient = True
+        elif in_head and was_recipient and all(CONTACT.match(line) for line in block):
             items.append(Item("body", block))
-        elif NOTICE.search(text):
+        elif NOTICE.search(" ".join(block)):
             items.append(Item(where, block))
         elif block[0].startswith("Åbningstider"):
             items.append(Item(where, block))
@@ -200,14 +198,15 @@ def letter_flow(blocks: list[list[str]]) -> tuple[list[Item], str]:
             items.append(Item(where, block))
             running = running or block[0]
         elif not in_head and all(RUNNING.match(line.strip()) for line in block):
-            running = " ".join(block) if not running or "·" in running else running
+            debris_header = debris_header or " ".join(block)
         else:
             for is_side, run in groupby(zip(line_sides(block), block), key=lambda pair: pair[0]):
-                items.append(Item(where if is_side else "body", [line for _, line in run]))
-        if items and items[-1].kind == "body":
-            after_recipient = after_recipient and re.match(r"Til\b", items[-1].lines[0]) is not None
+                lines = [line for _, line in run]
+                if not is_side and (lines[0].startswith("Kære") or any(len(x) > 60 for x in lines)):
+                    in_head = False
+                items.append(Item(("head-side" if in_head else "side") if is_side else "body", lines))
         i += 1
-    return join_cut_paragraphs(items), running
+    return join_cut_paragraphs(items), debris_header or running
 
 
 def join_cut_paragraphs(items: list[Item]) -> list[Item]:
@@ -379,18 +378,30 @@ def kind_of(blocks: list[list[str]]) -> str:
     return "web" if "cookie" in " ".join(blocks[0]).lower() else "letter"
 
 
-def side_lines(block: list[str]) -> list[tuple[str, float]]:
+def side_lines(block: list[str]) -> list[list[tuple[str, float]]]:
     """A sidebar block as (text, x) pieces per visual line; tab rows keep two columns."""
-    out = []
+    out: list[list[tuple[str, float]]] = []
+
+    def flush(words: list[str]) -> None:
+        for runs, _ in wrap([(w, False) for w in words], SIDE_W, SIDE_SIZE, False):
+            out.append([(" ".join(w for w, _ in runs), SIDE_X)])
+        words.clear()
+
     for line in block:
-        line = line.replace("**", "").strip()
+        line = CLEAN(line.replace("**", "").strip())
         if "\t" in line:
             label, _, value = line.partition("\t")
-            out.append([(CLEAN(label), SIDE_X), (CLEAN(value.strip()), SIDE_X + 24 * mm)])
+            out.append([(label, SIDE_X), (value.strip(), SIDE_X + 24 * mm)])
             continue
-        for runs, _ in wrap([(CLEAN(w), False) for w in line.split()], SIDE_W, SIDE_SIZE, False):
-            out.append([(" ".join(w for w, _ in runs), SIDE_X)])
-    return out  # type: ignore[return-value]
+        words: list[str] = []
+        for word in line.split():
+            if width(word, False, SIDE_SIZE) <= SIDE_W:
+                words.append(word)
+            else:  # a link wider than the sidebar: one piece a line, cut after "/"
+                flush(words)
+                out += [[(piece, SIDE_X)] for piece in re.findall(r"[^/]+/*", word)]
+        flush(words)
+    return out
 
 
 def render(layout: Layout, path: Path) -> None:

@@ -77,7 +77,7 @@ class _Pool:
 
     def _start(self) -> tuple[mp.process.BaseProcess, Connection]:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker, args=(child, self.settings), daemon=True)
+        proc = self.ctx.Process(target=_worker, args=(child, self.settings), daemon=True)  # type: ignore[attr-defined]
         proc.start()
         child.close()
         return proc, parent

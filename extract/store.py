@@ -77,29 +77,29 @@ def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     if "files" not in db.table_names():
-        db["files"].create(
+        db.table("files").create(
             {
                 "id": int, "path": str, "sha256": str, "size": int, "format": str, "pages": int,
                 "status": str, "error": str, "documents": int, "extracted_at": str,
             },
             pk="id",
         )
-        db["files"].create_index(["path"], unique=True)
+        db.table("files").create_index(["path"], unique=True)
     if "documents" not in db.table_names():
-        db["documents"].create(DOCUMENT_COLUMNS, pk="id", foreign_keys=[("file_id", "files", "id")])
-        db["documents"].create_index(["file_id"])
-        db["documents"].create_index(["date"])
-        db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
+        db.table("documents").create(DOCUMENT_COLUMNS, pk="id", foreign_keys=[("file_id", "files", "id")])
+        db.table("documents").create_index(["file_id"])
+        db.table("documents").create_index(["date"])
+        db.table("documents").enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
     for table, (_attr, columns) in FACT_TABLES.items():
         if table not in db.table_names():
-            db[table].create(
+            db.table(table).create(
                 {"id": int, "document_id": int, **columns, "start": int},
                 pk="id",
                 foreign_keys=[("document_id", "documents", "id")],
             )
-            db[table].create_index(["document_id"])
+            db.table(table).create_index(["document_id"])
     if "meta" not in db.table_names():
-        db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        db.table("meta").insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
 def stored_digest(db: sqlite_utils.Database, path: str) -> str | None:
@@ -150,14 +150,14 @@ def store_result(db: sqlite_utils.Database, result: FileResult) -> int:
         if existing:
             file_id = existing["id"]
             _delete_file_rows(db, file_id)
-            db["files"].update(file_id, file_row)
+            db.table("files").update(file_id, file_row)
         else:
-            file_id = db["files"].insert(file_row).last_pk
+            file_id = db.table("files").insert(file_row).last_pk
         for doc in result.documents:
-            doc_id = db["documents"].insert(_document_row(file_id, doc)).last_pk
+            doc_id = int(db.table("documents").insert(_document_row(file_id, doc)).last_pk or 0)
             for table, (attr, _columns) in FACT_TABLES.items():
                 rows = list(_fact_rows(doc_id, getattr(doc.facts, attr)))
                 if rows:
-                    db[table].insert_all(rows, alter=True)
+                    db.table(table).insert_all(rows, alter=True)
     return int(file_id)
 

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from foi.extract.model import BODY, MARGIN, NOISE
+from foi.extract.readers import docx as docx_reader
+from foi.extract.readers import read_bytes
 
 from foi.errors import UnreadableFile
-from foi.extract.model import BODY, MARGIN, NOISE
-from foi.extract.readers import read_bytes
-from foi.extract.readers import docx as docx_reader
 from foi.settings import Settings
 
 SETTINGS = Settings()
@@ -30,7 +32,7 @@ TEXT_BOX = (
 )
 
 
-def _restart_numbering(document: docx.document.Document, like_num_id: str) -> str:
+def _restart_numbering(document: Document, like_num_id: str) -> str:
     """A new list instance of the same list definition that starts again at 1, as Word writes it."""
     numbering = document.part.numbering_part.element
     source = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == like_num_id)
@@ -44,7 +46,7 @@ def _restart_numbering(document: docx.document.Document, like_num_id: str) -> st
     return new_id
 
 
-def _set_num(paragraph: docx.text.paragraph.Paragraph, num_id: str) -> None:
+def _set_num(paragraph: Paragraph, num_id: str) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.append(parse_xml(
         '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -69,9 +71,10 @@ def _letter(path: Path) -> bytes:
             cell.text = text
     document.add_paragraph("Ad spørgsmålene svarer vi:")
     first = document.add_paragraph("Svar på spørgsmål 1.", style="List Number")
-    _set_num(first, _restart_numbering(document, _style_num_id(document)))
+    restarted = _restart_numbering(document, _style_num_id(document))
+    _set_num(first, restarted)
     second = document.add_paragraph("Svar på spørgsmål 2.", style="List Number")
-    _set_num(second, first._p.pPr.numPr.numId.val.__str__())
+    _set_num(second, restarted)
     breaking = document.add_paragraph("Med venlig hilsen")
     breaking.add_run().add_break(WD_BREAK.PAGE)
     breaking.add_run("Bilag: prisliste")
@@ -79,9 +82,9 @@ def _letter(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _style_num_id(document: docx.document.Document) -> str:
+def _style_num_id(document: Document) -> str:
     style = document.styles["List Number"].element
-    return style.pPr.numPr.numId.get(qn("w:val"))
+    return str(next(style.iter(qn("w:numId"))).get(qn("w:val")))
 
 
 def test_letter_reads_in_body_order_with_numbers_and_tables(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import codecs
 from foi.extract.model import Table
 from foi.extract.readers import read_bytes
 from foi.extract.readers.html import drop_cookie_banner, html_to_lines
+
 from foi.settings import Settings
 
 SETTINGS = Settings()
@@ -114,7 +115,8 @@ def test_plain_text_cookie_banner_at_the_start_is_removed() -> None:
 
 def test_cookie_words_in_the_middle_of_a_page_are_kept() -> None:
     body = "".join(f"<p>Punkt {n}</p>" for n in range(1, 30))
-    html = f"<html><body>{body}<p>Udvalget drøftede at vi bruger cookies på kommunens hjemmeside.</p>{body}</body></html>"
+    said = "<p>Udvalget drøftede at vi bruger cookies på kommunens hjemmeside.</p>"
+    html = f"<html><body>{body}{said}{body}</body></html>"
     lines, _ = html_to_lines(html)
     assert "Udvalget drøftede at vi bruger cookies på kommunens hjemmeside." in [line.text for line in lines]
 
@@ -125,3 +127,14 @@ def test_layout_tables_are_read_as_blocks_not_data() -> None:
     lines, tables = html_to_lines(html)
     assert tables == []
     assert [line.text for line in lines] == ["Kære udvalg", "", "Hermed referatet.", "", "Sagsnr. 2017-0042"]
+
+
+def test_word_html_table_with_paragraphs_in_cells_is_data() -> None:
+    html = ("<html><body><table class=MsoTableGrid>"
+            "<tr><td><p class=MsoNormal>Navn<o:p></o:p></p></td><td><p class=MsoNormal>Parti</p></td></tr>"
+            "<tr><td><p class=MsoNormal>Gert Wahl</p></td><td><p class=MsoNormal>Ø</p></td></tr>"
+            "</table><p class=MsoListParagraph><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span>"
+            "<![endif]>Godkendelse af dagsorden</p></body></html>")
+    lines, tables = html_to_lines(html)
+    assert tables == [Table(["Navn", "Parti"], [["Gert Wahl", "Ø"]])]
+    assert [line.text for line in lines] == ["Navn\tParti", "Gert Wahl\tØ", "", "1. Godkendelse af dagsorden"]

@@ -39,6 +39,8 @@ COMPONENTS = (
 def load_pipeline(name: str = "blank:da") -> Language:
     if name in ("blank:da", "da", "blank"):
         nlp = spacy.blank("da")
+        # rule components and a tokenizer only: the 1M-character guard is for parser and NER memory
+        nlp.max_length = 50_000_000
     else:
         try:
             nlp = spacy.load(name)

@@ -49,6 +49,7 @@ PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", 
                   "article", "main", "figure", "address", "hr", "table", "fieldset", "details"}
 LINE_TAGS = {"div", "li", "dt", "dd", "tr", "caption", "figcaption", "legend", "summary", "form", "center",
              "tbody", "thead", "tfoot", "br", "label"}
+LAYOUT_CELL = 600  # characters: a cell longer than this holds running text, not a value
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -129,7 +130,7 @@ def _prune(soup: BeautifulSoup) -> None:
             continue
         if _is_noise(tag):
             text = len(tag.get_text(" ", strip=True))
-            if text > 1000 and text > total / 2:
+            if text > 200 and text > total / 2:
                 continue  # a wrapper around the page's content, not a banner
             tag.decompose()
 
@@ -148,9 +149,16 @@ def _rows(table: Tag) -> list[list[str]]:
 
 
 def _is_layout_table(table: Tag) -> bool:
-    """A table used to place blocks on the page rather than to hold data."""
-    return table.get("role") == "presentation" or table.find(["table", "p", "div", "ul", "ol", "h1", "h2",
-                                                               "h3", "h4"]) is not None
+    """A table that places blocks on the page rather than holding data.
+
+    Paragraphs inside cells do not make a layout table (Word's HTML puts a <p> in every cell); a
+    table inside, a heading, a cell of running text, or a single row or column does.
+    """
+    if table.get("role") == "presentation" or table.find(["table", "h1", "h2", "h3", "h4"]) is not None:
+        return True
+    rows = _rows(table)
+    return len(rows) < 2 or max(len(cells) for cells in rows) < 2 or any(
+        len(cell) > LAYOUT_CELL for cells in rows for cell in cells)
 
 
 def _table(table: Tag, tables: list[Table], out: list[str]) -> None:
