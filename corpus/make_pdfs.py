@@ -1,47 +1,40 @@
 #!/usr/bin/env python3
 """Render the seed text extractions `corpus/<stem>.txt` as municipal-letter PDFs `corpus/<stem>.pdf`.
 
-Run `python corpus/make_pdfs.py`. The output is byte-stable (reportlab's invariant mode), so a second
-run changes nothing. The PDFs give the PDF reader what real letters give it: a body column, a sidebar,
-running headers, page numbers, wrapped and hyphenated lines, a ruled table.
+Run `python corpus/make_pdfs.py`; the output is byte-stable (reportlab's invariant mode). The PDFs give
+the PDF reader what real letters give it: a body column (128 mm) on the left and a sidebar (45 mm) on
+the right of A4, running headers, page numbers, wrapped and hyphenated lines, a ruled table. Each
+logical document starts on a new page; letters, memos and annexes carry date, case numbers, address
+and contact lines in the sidebar of their first page, a small running header on later pages and
+"Side N af M" (per document) at the foot. E-mails (an Outlook print) and web pages (a browser print,
+title on top and "N/M" at the foot of every page) have one column. The rules, in order:
 
-Layout (A4): a body column on the left (128 mm), a sidebar on the right (45 mm) with a 12 mm gutter.
-Each logical document starts on a new page. Letters, memos and annexes carry their date, case numbers,
-address and contact lines in the sidebar of their first page; later pages get a small running header;
-every page a footer "Side N af M" (counted per document). E-mails (an Outlook print) and web pages
-(a browser print) have one column; the web print repeats its title at the top and "N/M" at the bottom.
-
-Rules, in the order they are applied:
-
-1. Documents: a run of three or more blank lines between text starts a new document. In the seed
-   extractions these runs stand exactly before a "KØBENHAVNS KOMMUNE" letterhead, an e-mail header
-   block or a dated memo head. Lines the extraction glued together ("2015-0186920Dokumentnr.",
-   "Schimmell**Notat") are cut apart before a case-number label or an opening "**".
-2. Kinds: an e-mail has a "Fra:" and a "Sendt:"/"Emne:" line among its first lines; a web page
-   print mentions cookies in its first block; everything else is a letter (memo, annex) with a sidebar.
-3. Letterhead: a first line "<NAME> KOMMUNE" in capitals and the short block after it (the
-   administration and unit) head the body column in large type.
-4. Sidebar lines (letters only), by line:
-   - a label line alone (Sagsnr., Sagsnummer i F2, Dokumentnr., Dokumentnummer i ..., Sagsbehandler,
-     Telefon, Direkte telefon, Telefax, E-mail, EAN nummer, CVR) and the line after it, its value;
-   - a label with its value on the line (Afdeling: ..., Direkte ..., Email ..., Web ..., EAN ...);
-   - a line that is only a date ("23. oktober 2018", "10-03-2023");
-   - a postal-code line ("1550 København V") and the street or building line just above it;
-   - a web address alone ("www.kk.dk").
-   By block: a short unit name (Direktion, ... kontor, ...-stab) right before a sidebar block; a
-   notice with a "<https://...>" link or about "Digital post"; an "Åbningstider" block and the
-   tab-separated rows after it.
-   Exception: the recipient block ("Til ...") and the contact lines right after it stay in the body.
+1. Documents: a run of three or more empty lines starts a new document; in the seeds these runs stand
+   exactly before a "KØBENHAVNS KOMMUNE" letterhead, an e-mail header block or a dated memo head.
+   Lines the extraction glued together ("2015-0186920Dokumentnr.", "Schimmell**Notat") are cut
+   before a case-number label or an opening "**".
+2. Kinds: an e-mail has "Fra:" and "Sendt:"/"Emne:" lines near its top; a web page print mentions
+   cookies in its first block; anything else is a letter (memo, annex) with a sidebar.
+3. Letterhead: a first line "<NAME> KOMMUNE" in capitals, and the short block after it (administration,
+   unit), head the body column.
+4. Sidebar lines, in letters only: a label alone (Sagsnr., Sagsnummer i F2, Dokumentnr., Dokumentnummer
+   i ..., Sagsbehandler, Telefon, Direkte telefon, Telefax, E-mail, EAN nummer, CVR) and the value line
+   after it; a label with its value on the line (Afdeling: ..., Direkte ..., Web ..., EAN ...); a line
+   that is only a date ("23. oktober 2018", "10-03-2023"); a postal-code line ("1550 København V") and
+   the street or building line above it; a web address alone ("www.kk.dk"). Whole blocks: a short unit
+   name (Direktion, ... kontor, ...-stab) right before a sidebar block; a notice with a "<https://...>"
+   link or about "Digital post"; an "Åbningstider" block and the tab-separated rows after it. The
+   recipient block ("Til ...") and the contact lines right after it stay in the body.
 5. Placement: sidebar lines before the first body paragraph (a line over 60 characters, or "Kære ...")
    go to the top of the document's first sidebar; sidebar lines met later (page-break debris in the
-   extraction) go to the bottom of the sidebar of the page where the body text before them ends.
-   A block of administration names alone amid the body ("Direktionen / Beskæftigelses- og
-   Integrationsforvaltningen") is a running header the extraction kept: it is dropped, and becomes
-   the document's running header.
+   extraction) go to the foot of the sidebar of the page where the body text before them ends. A block
+   of administration names alone amid the body ("Direktionen / Beskæftigelses- og
+   Integrationsforvaltningen") is a running header the extraction kept: dropped, it becomes the
+   document's running header.
 6. Body: a long line that stops mid-sentence and a next body block that starts in lower case are one
-   paragraph cut by a page break: they are joined and re-wrapped. Lines wrap at the column width;
-   a long lower-case word that would leave a quarter of a line empty is hyphenated ("-") at line
-   end. Blocks of tab-separated lines become a ruled table; "**" marks bold text.
+   paragraph cut by a page break, joined again. Lines wrap at the column width; a long lower-case word
+   that would leave a sixth of a line empty is hyphenated at line end. Blocks of tab-separated lines
+   become a ruled table; "**" marks bold text.
 """
 
 from __future__ import annotations
@@ -151,16 +144,12 @@ def line_sides(block: list[str]) -> list[bool]:
     side = [False] * len(block)
     for i, raw in enumerate(block):
         line = raw.strip()
-        if LABEL.match(line):
-            side[i] = True
-            if i + 1 < len(block):
-                side[i + 1] = True
+        if LABEL.match(line):  # the label and its value below it
+            side[i : i + 2] = [True] * len(side[i : i + 2])
+        elif POSTAL.match(line):  # the postal code and the street above it
+            side[max(i - 1, 0) : i + 1] = [True] * (2 if i else 1)
         elif INLINE.match(line) or DATE.match(line) or WEB.match(line):
             side[i] = True
-        elif POSTAL.match(line):
-            side[i] = True
-            if i > 0:
-                side[i - 1] = True
     return side
 
 
@@ -179,7 +168,7 @@ def letter_flow(blocks: list[list[str]]) -> tuple[list[Item], str]:
         running = " · ".join([head[0].title()] + head[1:2])
     in_head, recipient, debris_header = True, False, ""
     while i < len(blocks):
-        block, nxt = blocks[i], (blocks[i + 1] if i + 1 < len(blocks) else None)
+        block, nxt = blocks[i], (blocks[i + 1] if i + 1 < len(blocks) else [])
         where = "head-side" if in_head else "side"
         was_recipient, recipient = recipient, False
         if in_head and re.match(r"Til\b", block[0]):
@@ -200,7 +189,7 @@ def letter_flow(blocks: list[list[str]]) -> tuple[list[Item], str]:
         elif not in_head and all(RUNNING.match(line.strip()) for line in block):
             debris_header = debris_header or " ".join(block)
         else:
-            for is_side, run in groupby(zip(line_sides(block), block), key=lambda pair: pair[0]):
+            for is_side, run in groupby(zip(line_sides(block), block, strict=True), key=lambda pair: pair[0]):
                 lines = [line for _, line in run]
                 if not is_side and (lines[0].startswith("Kære") or any(len(x) > 60 for x in lines)):
                     in_head = False
@@ -225,7 +214,6 @@ def join_cut_paragraphs(items: list[Item]) -> list[Item]:
                 last.lines[-1] = tail + " " + item.lines[0]
                 last.lines += item.lines[1:]
                 last.marks += [(len(last.lines) - len(item.lines), offset, p.lines) for p in pending]
-                last.marks += [(li + len(last.lines) - len(item.lines), off, s) for li, off, s in item.marks]
                 pending = []
                 continue
         out += pending
@@ -285,7 +273,6 @@ class Layout:
 
     def __init__(self) -> None:
         self.pages: list[PageOps] = []
-        self.emails: set[int] = set()
         self.y = 0.0
         self.hyphenated = 0
 
@@ -324,9 +311,9 @@ class Layout:
                   for c, cell in enumerate(row + [""] * (ncols - len(row)))] for r, row in enumerate(rows)]
         heights = [max(1, *(len(c) for c in row)) * TABLE_LEAD + 2 * PAD for row in cells]
         self.room(sum(heights))
-        for row, height in zip(cells, heights):
+        for row, height in zip(cells, heights, strict=True):
             x = LEFT
-            for cell, w in zip(row, widths):
+            for cell, w in zip(row, widths, strict=True):
                 self.pages[-1].ops.append(("rect", x, self.y, w, height))
                 for k, (runs, _) in enumerate(cell):
                     self.pages[-1].ops.append(("text", x + PAD, self.y + PAD + TABLE_SIZE + k * TABLE_LEAD,
@@ -336,22 +323,15 @@ class Layout:
 
     def document(self, index: int, blocks: list[list[str]]) -> None:
         kind = kind_of(blocks)
-        if kind == "email":
-            self.emails.add(index)
-            self.new_page(index, "")
-            first = blocks[0][0] if len(blocks[0]) == 1 else ""
-            if first:
-                self.text_line([(CLEAN(first), True)], LEFT, 12)
+        if kind != "letter":  # one column: an Outlook print (mailbox owner ruled off) or a browser print
+            title = next(line for b in blocks for line in b if "cookie" not in line.lower())
+            self.new_page(index, "mail:" if kind == "email" else "web:" + title)
+            if kind == "email" and len(blocks[0]) == 1:
+                self.text_line([(CLEAN(blocks.pop(0)[0]), True)], LEFT, 12)
                 self.pages[-1].ops.append(("rule", LEFT, self.y, LEFT + BODY_W, self.y))
                 self.y += BLOCK_GAP
-            for block in blocks[1 if first else 0:]:
-                self.block(Item("body", [MAIL_LABEL.sub(r"**\1:** ", line) for line in block]))
-            return
-        if kind == "web":
-            title = next(line for b in blocks for line in b if "cookie" not in line.lower())
-            self.new_page(index, "web:" + title)
             for block in blocks:
-                self.block(Item("body", block))
+                self.block(Item("body", [MAIL_LABEL.sub(r"**\1:** ", line) for line in block]))
             return
         items, running = letter_flow(blocks)
         self.new_page(index, running)
@@ -391,7 +371,7 @@ def side_lines(block: list[str]) -> list[list[tuple[str, float]]]:
         line = CLEAN(line.replace("**", "").strip())
         if "\t" in line:
             label, _, value = line.partition("\t")
-            out.append([(label, SIDE_X), (value.strip(), SIDE_X + 24 * mm)])
+            out.append([(label, SIDE_X), (value.strip(), SIDE_X + 26 * mm)])
             continue
         words: list[str] = []
         for word in line.split():
@@ -414,24 +394,18 @@ def render(layout: Layout, path: Path) -> None:
         total = counts[page.doc]
         canvas.setLineWidth(0.6)
         for op in page.ops:
-            if op[0] == "text":
-                _, x, y, runs, size = op
-                for k, (is_bold, group) in enumerate(groupby(runs, key=lambda r: r[1])):
-                    text = " ".join(w for w, _ in group)
-                    text = (" " if k else "") + text
-                    canvas.setFont(BOLD if is_bold else FONT, size)
-                    canvas.drawString(x, PAGE_H - y, text)
-                    x += width(text, is_bold, size)
-            elif op[0] == "rect":
-                _, x, y, w, h = op
-                canvas.rect(x, PAGE_H - y - h, w, h, stroke=1, fill=0)
-            else:
-                _, x0, y, x1, _ = op
-                canvas.line(x0, PAGE_H - y, x1, PAGE_H - y)
-        stacks = [(TOP, page.side_top)]
-        bottom_lines = [side_lines(b) for b in page.side_bottom]
-        height = sum(len(b) * SIDE_LEAD for b in bottom_lines) + SIDE_LEAD * max(len(bottom_lines) - 1, 0)
-        stacks.append((PAGE_H - BOTTOM - height, page.side_bottom))
+            kind, x, y, a, b = op
+            if kind == "rect":
+                canvas.rect(x, PAGE_H - y - b, a, b, stroke=1, fill=0)
+            elif kind == "rule":
+                canvas.line(x, PAGE_H - y, a, PAGE_H - y)
+            for k, (is_bold, group) in enumerate(groupby(a if kind == "text" else [], key=lambda r: r[1])):
+                text = (" " if k else "") + " ".join(w for w, _ in group)  # a run of one style
+                canvas.setFont(BOLD if is_bold else FONT, b)
+                canvas.drawString(x, PAGE_H - y, text)
+                x += width(text, is_bold, b)
+        height = sum((len(side_lines(b)) + 1) * SIDE_LEAD for b in page.side_bottom) - SIDE_LEAD
+        stacks = [(TOP, page.side_top), (PAGE_H - BOTTOM - height, page.side_bottom)]
         canvas.setFont(FONT, SIDE_SIZE)
         for y, blocks in stacks:
             for block in blocks:
@@ -444,7 +418,7 @@ def render(layout: Layout, path: Path) -> None:
         if page.header.startswith("web:"):
             canvas.drawString(LEFT, PAGE_H - BAND, CLEAN(page.header[4:]))
             canvas.drawRightString(PAGE_W - LEFT, BAND, f"{number}/{total}")
-        elif page.doc in layout.emails:
+        elif page.header == "mail:":
             canvas.drawCentredString(PAGE_W / 2, BAND, str(number))
         else:
             if number > 1 and page.header:
@@ -466,9 +440,8 @@ def build(source: Path) -> tuple[Path, Layout]:
 def main() -> None:
     for source in sorted(HERE.glob("*.txt")):
         target, layout = build(source)
-        docs = sorted({p.doc for p in layout.pages})
-        pages = [sum(1 for p in layout.pages if p.doc == d) for d in docs]
-        print(f"{target.name}: {len(docs)} documents, pages {pages}, {layout.hyphenated} hyphenated words")
+        pages = [sum(1 for p in layout.pages if p.doc == d) for d in sorted({p.doc for p in layout.pages})]
+        print(f"{target.name}: {len(pages)} documents, pages {pages}, {layout.hyphenated} hyphenated words")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,148 @@
-"""Placeholder: the attachments component is being written."""
+"""Attachments a document names: "Bilag: ...", "Vedhæftede filer: a.pdf; b.pdf", and the lists under
+a "Bilag" heading in minutes and agendas ("  1. Tv2 Lorry - artikel om intrgration (pdf)").
 
+An attachment's name is kept as written, without its list number, its "Bilag N:" label and a file
+type in brackets; a wrapped name (a next line that starts in lower case) is joined. The words are
+data: `patterns/attachments.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.model import AttachmentName
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
+@dataclass(frozen=True)
+class _Rules:
+    inline: re.Pattern[str]
+    heading: re.Pattern[str]
+    number: re.Pattern[str]
+    file_type: re.Pattern[str]
+    skip: re.Pattern[str]
+    stop: re.Pattern[str]
+    max_item_words: int
+    max_items: int
+
+
+def _load() -> dict[str, Any]:
+    path = resources.files("foi.extract.facts").joinpath("patterns/attachments.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw = _load()
+    return _Rules(
+        re.compile(raw["inline"], re.IGNORECASE),
+        re.compile(raw["heading"], re.IGNORECASE),
+        re.compile(raw["number"]),
+        re.compile(raw["file_type"], re.IGNORECASE),
+        _any(raw["skip"]),
+        _any(raw["stop"]),
+        raw["max_item_words"],
+        raw["max_items"],
+    )
+
+
+def _clean(line: str) -> str:
+    return line.replace("\f", "").strip().strip("*").strip()
+
+
+def _names(line: str, start: int) -> list[AttachmentName]:
+    """The attachments one line names, with their offsets: a labelled line may name several."""
+    rules = _rules()
+    text = _clean(line)
+    offset = start + max(0, line.find(text[:1])) if text else start
+    inline = rules.inline.match(text)
+    if inline:
+        names = inline.group("names")
+        offset += inline.start("names")
+        out = []
+        for part in names.split(";"):
+            name = rules.file_type.sub("", part).strip()
+            if name:
+                out.append(AttachmentName(name, offset + part.find(name[:1])))
+            offset += len(part) + 1
+        return out
+    number = rules.number.match(text)
+    if number:
+        text, offset = text[number.end() :], offset + number.end()
+    name = rules.file_type.sub("", text).strip()
+    return [AttachmentName(name, offset)] if name else []
+
+
+def _list_under(lines: list[tuple[int, str, str]], first: int) -> list[AttachmentName]:
+    """The attachments listed on the lines after a heading, until a blank line or a stop line."""
+    rules = _rules()
+    found: list[AttachmentName] = []
+    for offset, line, _role in lines[first:]:
+        text = _clean(line)
+        if not text:
+            if found:
+                break
+            continue
+        if rules.skip.match(text):
+            continue
+        if rules.stop.match(text) or rules.heading.match(text) or len(found) >= rules.max_items:
+            break
+        words = len(text.split())
+        if words > rules.max_item_words or (not found and text.endswith(":")):
+            break  # prose under the heading (an annex's own "Bilag" title), not a list
+        if found and text[:1].islower() and not rules.number.match(text):
+            last = found[-1]
+            found[-1] = AttachmentName(f"{last.name} {rules.file_type.sub('', text).strip()}", last.start)
+            continue
+        found.extend(_names(line, offset))
+    return found
+
+
+def find(lines: list[tuple[int, str, str]]) -> list[AttachmentName]:
+    """The attachments named in a document's lines ((offset, text, role) each), each name once."""
+    rules = _rules()
+    found: list[AttachmentName] = []
+    i = 0
+    while i < len(lines):
+        offset, line, _role = lines[i]
+        text = _clean(line)
+        if rules.heading.match(text):
+            listed = _list_under(lines, i + 1)
+            found.extend(listed)
+            last = max((n.start for n in listed), default=offset)
+            while i + 1 < len(lines) and lines[i + 1][0] <= last:
+                i += 1
+        elif rules.inline.match(text):
+            found.extend(_names(line, offset))
+        i += 1
+    seen: set[str] = set()
+    out = []
+    for name in found:
+        if name.name.casefold() not in seen:
+            seen.add(name.name.casefold())
+            out.append(name)
+    return out
+
+
 @Language.component("attachments")
 def find_attachments(doc: Doc) -> Doc:
+    found = find(line_offsets(doc))
+    facts_of(doc).attachments = found
+    spans = []
+    for a in found:
+        span = doc.char_span(a.start, a.start + len(a.name), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["attachments"] = spans
     return doc

@@ -223,11 +223,11 @@ def find_tables(rows: list[tuple[int, str, str]]) -> list[Company]:
         if role == BODY and "\t" in text:
             block.append((offset, text))
             continue
-        if len(block) >= 2:
-            cells = [text.split("\t") for _, text in block]
-            column = _name_column(cells[0], cells[1:])
+        cells = [line.split("\t") for _, line in block]
+        column = _name_column(cells[0], cells[1:]) if len(block) >= 2 else None
+        if column is not None:
             for (offset_, line), row in zip(block[1:], cells[1:], strict=True):
-                name = row[column].strip() if column is not None and column < len(row) else ""
+                name = row[column].strip() if column < len(row) else ""
                 if name and not _TOTAL.match(name) and any(c.isalpha() for c in name):
                     start = offset_ + sum(len(c) + 1 for c in row[:column]) + row[column].index(name)
                     out.append(company(name, line, start))

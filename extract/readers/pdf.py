@@ -19,14 +19,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pdfplumber
+from foi.extract.model import ReadResult, Table
+from foi.extract.readers.pdf_layout import PageLayout, TableBox, assemble, layout_page
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
+from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 
 from foi.errors import EncryptedFile, UnreadableFile
-from foi.extract.model import ReadResult, Table
-from foi.extract.readers.pdf_layout import PageLayout, TableBox, assemble, layout_page
 from foi.settings import Settings
 
 FORMAT = "pdf"
@@ -49,24 +50,23 @@ def page_layouts(data: bytes, name: str) -> tuple[list[PageLayout], list[Table]]
     failure: BaseException | None = None
     pdf = open_pdf(data, name)  # not closed with `with`: PDF.close() would walk the whole page tree
     pages = open_pages(pdf)
-    if True:
-        while True:
-            try:
-                page = next(pages)
-            except StopIteration:
-                break
-            except Exception as exc:  # a broken page tree: keep the pages read so far
-                failure = exc
-                break
-            try:
-                layout, found = read_page(page)
-            except Exception as exc:  # one broken page must not cost the file
-                failure = failure or exc
-                continue
-            finally:
-                page.close()
-            layouts.append(layout)
-            tables += found
+    while True:
+        try:
+            number, page_obj = next(pages)
+        except StopIteration:
+            break
+        except Exception as exc:  # a broken page tree: keep the pages read so far
+            failure = exc
+            break
+        try:
+            page = PlumberPage(pdf, page_obj, page_number=number, initial_doctop=0)
+            layout, found = read_page(page)
+            page.close()
+        except Exception as exc:  # one broken page must not cost the file
+            failure = failure or exc
+            continue
+        layouts.append(layout)
+        tables += found
     if not layouts:
         if failure is not None:
             _raise_for(failure, name, data)
@@ -83,20 +83,17 @@ def open_pdf(data: bytes, name: str) -> pdfplumber.PDF:
         raise  # unreachable: _raise_for always raises
 
 
-def open_pages(pdf: pdfplumber.PDF) -> Iterator[PlumberPage]:
-    """The pages one at a time, so that a page tree that breaks halfway leaves the pages before it."""
-    doctop = 0.0
-    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
-        page = PlumberPage(pdf, page_obj, page_number=number, initial_doctop=doctop)
-        doctop += float(page.height)
-        yield page
+def open_pages(pdf: pdfplumber.PDF) -> Iterator[tuple[int, PDFPage]]:
+    """(number, page object) one at a time, so that a page tree that breaks halfway keeps its first
+    pages; `pdfplumber.page.Page(pdf, page_object, page_number=number)` opens one."""
+    yield from enumerate(PDFPage.create_pages(pdf.doc), start=1)
 
 
 def read_page(page: PlumberPage) -> tuple[PageLayout, list[Table]]:
     """One page's words and ruled tables, laid out."""
-    clean = page.dedupe_chars()
-    words = [w for w in clean.extract_words(extra_attrs=["size"]) if w.get("upright", True)]
-    boxes = [box for box in (_table_box(t) for t in clean.find_tables()) if box is not None]
+    words = [w for w in page.extract_words(extra_attrs=["size"]) if w.get("upright", True)]
+    ruled = page.find_tables() if page.rects or page.lines else []  # no rulings, no ruled table
+    boxes = [box for box in (_table_box(t) for t in ruled) if box is not None]
     x0, top = float(page.bbox[0]), float(page.bbox[1])
     shifted = [
         TableBox((b.bbox[0] - x0, b.bbox[1] - top, b.bbox[2] - x0, b.bbox[3] - top), b.rows,
@@ -131,13 +128,12 @@ def _raise_for(exc: BaseException, name: str, data: bytes) -> None:
 
 
 def _reason(cause: object) -> str:
+    """A short reason: pdfminer's own message without the object dump, else the kind of failure."""
     if isinstance(cause, RecursionError):
         return "its objects refer to each other in a loop"
     if isinstance(cause, MemoryError):
         return "too large to read"
-    text = " ".join(str(cause).split()) if isinstance(cause, BaseException) else str(cause)
-    if not text:
-        return type(cause).__name__
-    if len(text) > 60:
-        text = re.split(r":\s", text, maxsplit=1)[0][:60]
-    return text
+    if not isinstance(cause, PSException):
+        return f"its structure could not be parsed ({type(cause).__name__})"
+    text = re.split(r":\s*[\[{<(/]", " ".join(str(cause).split()), maxsplit=1)[0]
+    return text[:80] or type(cause).__name__

@@ -25,6 +25,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from foi.extract.model import BODY, MARGIN, NOISE, Line, Page
@@ -33,6 +34,7 @@ BAND = 0.07  # share of the page height at the top and the bottom where running 
 MIN_GUTTER = 14.0  # points (5 mm): the narrowest white band that separates two columns
 MAX_MARGIN_SHARE = 0.75  # the margin column is at most this wide compared with the body column
 TAB_GAP = 1.5  # a gap inside a line wider than this many font sizes separates table cells
+MAX_LINE_GAP = 0.6  # line heights: more white space than this between two lines is never one paragraph
 PARAGRAPH_GAP = 0.45  # extra space, in font sizes, above the usual line gap that ends a paragraph
 
 PAGE_NUMBER = re.compile(r"^(?:side|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:af|of|/)\s*\d{1,4})?$", re.I)
@@ -94,7 +96,7 @@ def layout_page(
     origin: tuple[float, float] = (0.0, 0.0),
 ) -> PageLayout:
     """One page's words (and ruled tables) as header, footer, margin and body lines."""
-    items = [Word.from_dict(w, *origin) for w in words if str(w.get("text", "")).strip()]
+    items = _unique([Word.from_dict(w, *origin) for w in words if str(w.get("text", "")).strip()])
     items = [w for w in items if not any(_inside(w, t.bbox) for t in tables)]
     top_band, bottom_band = height * BAND, height * (1 - BAND)
     header = [w for w in items if w.bottom <= top_band]
@@ -126,7 +128,7 @@ def column_split(spans: Sequence[tuple[float, float]], min_gutter: float = MIN_G
         else:
             covered.append([x0, x1])
     left_edge, right_edge = covered[0][0], max(end for _, end in covered)
-    gaps = sorted(((b[0] - a[1], a[1], b[0]) for a, b in zip(covered, covered[1:])), reverse=True)
+    gaps = sorted(((b[0] - a[1], a[1], b[0]) for a, b in pairwise(covered)), reverse=True)
     for gap, start, end in gaps:
         if gap < min_gutter:
             break
@@ -153,10 +155,22 @@ def group_lines(words: Sequence[Word]) -> list[TextLine]:
 def _line(row: list[Word]) -> TextLine:
     size = statistics.median(w.size for w in row)
     text = row[0].text
-    for prev, word in zip(row, row[1:]):
+    for prev, word in pairwise(row):
         text += ("\t" if word.x0 - prev.x1 > TAB_GAP * size else " ") + word.text
     return TextLine(text, row[0].x0, max(w.x1 for w in row), min(w.top for w in row),
                     max(w.bottom for w in row), size)
+
+
+def _unique(words: list[Word]) -> list[Word]:
+    """Words printed twice at (nearly) the same place, as fake bold does, once."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for word in words:
+        key = (word.text, round(word.x0), round(word.top))
+        if key not in seen:
+            seen.add(key)
+            out.append(word)
+    return out
 
 
 def _inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
@@ -168,7 +182,7 @@ def _table_lines(table: TableBox, words: Sequence[Word]) -> list[TextLine]:
     size = statistics.median([w.size for w in words]) if words else 10.0
     return [
         TextLine("\t".join(cells), table.bbox[0], table.bbox[2], top, bottom, size, table=True)
-        for cells, (top, bottom) in zip(table.rows, table.spans)
+        for cells, (top, bottom) in zip(table.rows, table.spans, strict=False)
         if any(cells)
     ]
 
@@ -183,21 +197,27 @@ def is_page_number(text: str) -> bool:
 
 
 def line_gap(layouts: Sequence[PageLayout], column: str) -> float:
-    """The usual white space between two lines of one paragraph in a column, over the whole file."""
-    gaps = []
+    """The usual white space between two lines of one paragraph in a column, over the whole file.
+
+    The lower quartile of the gaps between neighbouring lines (most neighbours share a paragraph),
+    never more than `MAX_LINE_GAP` line heights, which also covers files with too few lines to tell.
+    """
+    gaps, heights = [], []
     for layout in layouts:
         lines: list[TextLine] = getattr(layout, column)
-        gaps += [b.top - a.bottom for a, b in zip(lines, lines[1:]) if not (a.table and b.table)]
+        gaps += [b.top - a.bottom for a, b in pairwise(lines) if not (a.table and b.table)]
+        heights += [line.bottom - line.top for line in lines if not line.table]
     gaps = [g for g in gaps if g > -2]
     if not gaps:
         return 2.0
-    return max(statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 4 else min(gaps), 0.0)
+    usual = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 4 else min(gaps)
+    return max(min(usual, MAX_LINE_GAP * statistics.median(heights or [10.0])), 0.0)
 
 
 def with_breaks(lines: Sequence[TextLine], usual_gap: float, role: str, page: int) -> list[Line]:
     """Lines with an empty line wherever the gap above a line is wider than a line gap."""
     out: list[Line] = []
-    for prev, line in zip([None, *lines], lines):
+    for prev, line in zip([None, *lines], lines, strict=False):
         if prev is not None and line.top - prev.bottom > usual_gap + PARAGRAPH_GAP * min(prev.size, line.size):
             out.append(Line("", page, role))
         out.append(Line(line.text, page, role))

@@ -1,0 +1,272 @@
+"""`foi serve`: the database in Datasette, read-only, described, searchable, with CPR numbers masked.
+
+Datasette serves a copy built for it, never the working database: every text value in every table
+goes through `mask_cpr` (unless personal data is to be shown), full-text indexes are rebuilt from
+the masked text, folded companies are added as `company_entities` and `company_mentions`, and the
+file is vacuumed so that no unmasked page is left in it. The copy is opened immutable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from datasette import hookimpl
+from foi.extract.company_index import all_companies
+from foi.extract.export import company_rows, mention_rows
+from foi.extract.personal_data import mask_cpr
+from foi.extract.search_index import WEIGHTS, refresh_index, snippet
+from foi.extract.search_query import fold, parse_query, phrase_query
+from foi.extract.store import open_db
+
+from foi.errors import DatabaseError, QueryError
+
+PLUGIN_NAME = "foi.extract.web"
+TABLES: dict[str, tuple[str, str]] = {
+    "files": ("Files", "One row per file read: path, SHA-256, format, pages, status and the error if it failed."),
+    "documents": ("Documents", "Letters, annexes, e-mails, memos and minutes found in the files, with their body "
+                  "text. Search box: exact words (see the 'Danish search' query for stemmed search)."),
+    "case_numbers": ("Case numbers", "Case and document numbers read from each document (scheme, value, raw text)."),
+    "dates": ("Dates", "Dates mentioned in each document, with their role (document, inquiry, meeting, mentioned)."),
+    "people": ("People", "Recipients, senders, signers, caseworkers and committee members named in documents."),
+    "questions": ("Questions", "Numbered questions of an inquiry."),
+    "answers": ("Answers", "Numbered answers, and the questions they refer to."),
+    "agenda_items": ("Agenda items", "Items of minutes: number, title, decision and case number."),
+    "companies": ("Company-list entries", "Companies as read from annex lists and running text, one row per "
+                  "mention, unfolded. See company_entities for companies folded across spellings."),
+    "organizations": ("Organizations", "Organizations named in running text."),
+    "attachments": ("Attachments", "Attachments named in a document."),
+    "legal_refs": ("Legal references", "References to acts and sections (§)."),
+    "amounts": ("Amounts", "Sums of money with their currency."),
+    "doc_tables": ("Tables", "Tables found in documents: header and rows as JSON."),
+    "meta": ("Database facts", "Schema version and other facts about this database."),
+    "company_entities": ("Companies", "Companies folded across spelling variants (case, legal form, v/ owner, "
+                         "cut-off names, close spellings): documents, first and last date, and a flag for "
+                         "entries that are a person's name only (possible sole proprietorship)."),
+    "company_mentions": ("Company mentions", "Every mention of a company: document, date, case numbers, file "
+                         "and the line it stood in."),
+    "search_fts": ("Stemmed search index", "Danish stems of each document (rowid = document id)."),
+    "search_docs": ("Search index state", "What the stemmed index holds, to refresh it."),
+}
+HIDDEN = {"search_fts", "search_docs", "meta"}
+
+_CASES = "(SELECT group_concat(value, '; ') FROM (SELECT DISTINCT value FROM case_numbers WHERE document_id = d.id))"
+_WEIGHTS = ", ".join(str(w) for w in WEIGHTS)
+QUERIES: dict[str, dict[str, str]] = {
+    "danish_search": {
+        "title": "Danish search",
+        "description": "Documents by relevance. Words, \"exact phrases\", prefix*, OR, -word; "
+                       "virksomhed also finds virksomheder and virksomhedens.",
+        "sql": "SELECT d.id AS document, f.path AS file, d.kind, d.date, d.title, foi_snippet(d.text, :q) AS snippet "
+               "FROM search_fts JOIN documents d ON d.id = search_fts.rowid JOIN files f ON f.id = d.file_id "
+               f"WHERE search_fts MATCH foi_fts(:q) ORDER BY bm25(search_fts, {_WEIGHTS}) LIMIT 200",
+    },
+    "company_documents": {
+        "title": "Documents naming a company",
+        "description": "Every document in which a company is listed or named: from the company lists and "
+                       "organizations, and by full-text search for the name as a phrase.",
+        "sql": f"""WITH listed AS (
+  SELECT m.company, m.document_id AS document, m.file, m.kind, m.date, m.case_numbers, m.source, m.line
+  FROM company_mentions m
+  WHERE :company != '' AND m.company_id IN (
+    SELECT id FROM company_entities
+    WHERE instr(foi_fold(name), foi_fold(:company)) > 0 OR instr(foi_fold(variants), foi_fold(:company)) > 0)
+), named AS (
+  SELECT :company AS company, d.id AS document, f.path AS file, d.kind, d.date,
+    {_CASES} AS case_numbers,
+    'text' AS source, foi_phrase_snippet(d.text, :company) AS line
+  FROM search_fts JOIN documents d ON d.id = search_fts.rowid JOIN files f ON f.id = d.file_id
+  WHERE search_fts MATCH foi_phrase_fts(:company) AND d.id NOT IN (SELECT document FROM listed)
+)
+SELECT * FROM listed UNION ALL SELECT * FROM named ORDER BY date, file""",
+    },
+    "companies_by_documents": {
+        "title": "Companies by number of documents",
+        "description": "Folded companies, those named in the most documents first.",
+        "sql": "SELECT id, name, legal_forms, owners, documents, first_date, last_date, possible_sole_proprietorship "
+               "FROM company_entities ORDER BY documents DESC, name",
+    },
+    "documents_by_case_number": {
+        "title": "Documents by case number",
+        "description": "Documents with a case or document number containing the given text "
+                       "(from the case_numbers facts, or written anywhere in the document).",
+        "sql": "SELECT d.id AS document, f.path AS file, d.kind, d.date, d.title, "
+               f"{_CASES} AS case_numbers "
+               "FROM documents d JOIN files f ON f.id = d.file_id WHERE :case_number != '' AND ("
+               "d.id IN (SELECT document_id FROM case_numbers WHERE instr(value, :case_number) > 0 "
+               "OR instr(raw, :case_number) > 0) OR instr(d.full_text, :case_number) > 0) ORDER BY d.date, f.path",
+    },
+    "answers_mentioning": {
+        "title": "Answers mentioning a term",
+        "description": "Answers whose text matches the term (Danish stems, same syntax as Danish search).",
+        "sql": "SELECT d.id AS document, f.path AS file, d.date, a.number, foi_snippet(a.text, :term) AS snippet "
+               "FROM answers a JOIN documents d ON d.id = a.document_id JOIN files f ON f.id = d.file_id "
+               "WHERE foi_snippet(a.text, :term) IS NOT NULL ORDER BY d.date, f.path, a.number",
+    },
+}
+
+
+def _safe(build: Callable[[str], str], fallback: Any = None) -> Callable[[Any], Any]:
+    def call(value: Any) -> Any:
+        if not isinstance(value, str) or not value.strip():
+            return fallback
+        try:
+            return build(value)
+        except QueryError:
+            return fallback
+
+    return call
+
+
+def _snippet_function(phrase: bool) -> Callable[[Any, Any], str | None]:
+    def call(text: Any, typed: Any) -> str | None:
+        if not isinstance(text, str) or not isinstance(typed, str) or not typed.strip():
+            return None
+        try:
+            query = phrase_query(typed) if phrase else parse_query(typed)
+        except QueryError:
+            return None
+        return snippet(text, query, ("«", "»"))
+
+    return call
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the canned queries use; a query that cannot be understood matches nothing."""
+    conn.create_function("foi_fold", 1, lambda v: fold(v) if isinstance(v, str) else v, deterministic=True)
+    conn.create_function("foi_fts", 1, _safe(lambda q: parse_query(q).fts(), '""'), deterministic=True)
+    conn.create_function("foi_phrase_fts", 1, _safe(lambda q: phrase_query(q).fts(), '""'), deterministic=True)
+    conn.create_function("foi_snippet", 2, _snippet_function(False), deterministic=True)
+    conn.create_function("foi_phrase_snippet", 2, _snippet_function(True), deterministic=True)
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    register_functions(conn)
+
+
+def _table_names(conn: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
+    """Plain tables (no virtual or FTS shadow tables) and (name, sql) of virtual tables."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [(n, s) for n, s in rows if (s or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    shadows = tuple(f"{n}_" for n, _s in virtual)
+    plain = [n for n, s in rows if (n, s) not in virtual and not n.startswith(shadows) and not n.startswith("sqlite_")]
+    return plain, virtual
+
+
+def _mask_all(conn: sqlite3.Connection) -> None:
+    conn.create_function("foi_mask", 1, lambda v: mask_cpr(v) if isinstance(v, str) else v)
+    plain, virtual = _table_names(conn)
+    for table in plain:
+        for column in [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]:
+            conn.execute(f"UPDATE [{table}] SET [{column}] = foi_mask([{column}]) WHERE typeof([{column}]) = 'text'")
+    for name, sql in virtual:
+        if "content=" in sql.replace(" ", "").lower():  # external content: read again from the masked table
+            conn.execute(f"INSERT INTO [{name}]([{name}]) VALUES ('rebuild')")
+        else:
+            for column in [r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")]:
+                conn.execute(f"UPDATE [{name}] SET [{column}] = foi_mask([{column}])")
+        if "fts5" in sql.lower():
+            conn.execute(f"INSERT INTO [{name}]([{name}]) VALUES ('optimize')")
+
+
+ENTITY_COLUMNS: dict[str, type] = {
+    "id": int, "name": str, "legal_forms": str, "owners": str, "documents": int, "first_date": str,
+    "last_date": str, "possible_sole_proprietorship": int, "sources": str, "variants": str, "document_ids": str,
+}
+MENTION_COLUMNS: dict[str, type] = {
+    "id": int, "company_id": int, "company": str, "name_as_written": str, "source": str, "document_id": int,
+    "kind": str, "date": str, "case_numbers": str, "file": str, "page": int, "line": str,
+}
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: "; ".join(map(str, v)) if isinstance(v, list) else int(v) if isinstance(v, bool) else v
+            for k, v in row.items()}
+
+
+def build_site(db_path: Path, dest_dir: Path, show_personal_data: bool = False) -> Path:
+    """The copy Datasette serves, in `dest_dir`, named after the database."""
+    open_db(db_path, create=False).close()  # a clear error for a missing or foreign file; adds missing tables
+    target = dest_dir / f"{db_path.stem}.db"
+    try:
+        source = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+        copy = sqlite3.connect(target)
+        source.backup(copy)
+        source.close()
+        copy.execute("PRAGMA journal_mode=DELETE")
+        for table in ("search_fts", "search_docs", "company_entities", "company_mentions"):
+            copy.execute(f"DROP TABLE IF EXISTS [{table}]")
+        copy.commit()
+        if not show_personal_data:
+            _mask_all(copy)
+            copy.commit()
+        copy.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{db_path}: cannot build the copy to serve ({exc})") from None
+    db = sqlite_utils.Database(target)
+    refresh_index(db)
+    companies = all_companies(db, show_personal_data=True)  # already masked above unless asked not to
+    db.table("company_entities").create(ENTITY_COLUMNS, pk="id")
+    db.table("company_mentions").create(MENTION_COLUMNS, pk="id")
+    db.table("company_entities").insert_all(_flat(row) for row in company_rows(companies, True))
+    db.table("company_mentions").insert_all(
+        {"id": i, **_flat(row)} for i, row in enumerate(mention_rows(db, companies, True), 1)
+    )
+    db.table("company_mentions").create_index(["company_id"], if_not_exists=True)
+    db.table("company_entities").enable_fts(["name", "variants", "owners"], create_triggers=False, replace=True)
+    db.vacuum()
+    db.close()
+    return target
+
+
+def metadata(site: Path, show_personal_data: bool = False) -> dict[str, Any]:
+    """Datasette metadata: titles and descriptions for every table, search setup and canned queries."""
+    conn = sqlite3.connect(f"file:{site}?mode=ro", uri=True)
+    plain, virtual = _table_names(conn)
+    conn.close()
+    tables: dict[str, dict[str, Any]] = {}
+    for name in plain + [n for n, _s in virtual]:
+        title, description = TABLES.get(name, (name.replace("_", " ").capitalize(), "Written by foi extract."))
+        if name.endswith("_fts") and name not in TABLES:
+            title, description = f"Full-text index of {name[:-4]}", "Used by the search box of that table."
+        tables[name] = {"title": title, "description": description}
+        if name in HIDDEN:
+            tables[name]["hidden"] = True
+    tables["documents"].update({"fts_table": "documents_fts", "fts_pk": "id", "sort_desc": "date"})
+    tables["company_entities"].update({"fts_table": "company_entities_fts", "fts_pk": "id", "sort_desc": "documents"})
+    masked = "shown as written" if show_personal_data else "masked as XXXXXX-XXXX"
+    return {
+        "title": "foi: documents, companies and case numbers",
+        "description": f"Read-only. CPR numbers are {masked}. Start with the queries 'Danish search' and "
+                       "'Documents naming a company'.",
+        "databases": {site.stem: {"title": f"Database {site.stem}", "tables": tables, "queries": QUERIES}},
+    }
+
+
+def make_datasette(site: Path, show_personal_data: bool = False) -> Any:
+    """A Datasette serving the built copy immutable, with foi's SQL functions registered."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    if not pm.has_plugin(PLUGIN_NAME):
+        pm.register(sys.modules[__name__], name=PLUGIN_NAME)
+    return Datasette(
+        immutables=[str(site)],
+        metadata=metadata(site, show_personal_data),
+        settings={"default_page_size": 50, "sql_time_limit_ms": 5000, "truncate_cells_html": 400},
+    )
+
+
+def run(site: Path, host: str, port: int, show_personal_data: bool = False) -> None:
+    """Serve until interrupted."""
+    import uvicorn
+
+    ds = make_datasette(site, show_personal_data)
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -1,0 +1,50 @@
+"""Access to documents (aktindsigt under offentlighedsloven): the list of a case's documents.
+
+The aktliste is read from the store: every document filed under the case number (its own
+sagsnr. or a dokumentnr. in the case), by date, with its title and document number. CPR numbers
+are masked in everything the list shows, and the decision says so when any document held one.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from foi.extract.personal_data import find_cpr, mask_cpr
+from foi.extract.store_queries import case_documents, document_title
+
+from foi.responses.danish import format_date
+from foi.responses.gather import Annex, Provenance, Section
+
+KIND_NAMES = {"letter": "Brev", "annex": "Bilag", "email": "E-mail", "memo": "Notat", "minutes": "Referat",
+              "other": "Dokument"}
+
+
+def aktliste(db: sqlite_utils.Database, cases: list[str]) -> tuple[Annex, list[Provenance], bool]:
+    """The list of documents of the cases, the provenance of each row, and whether a CPR number was masked."""
+    rows: list[list[str]] = []
+    provenance: list[Provenance] = []
+    masked = False
+    seen: set[int] = set()
+    for case in cases:
+        for doc in case_documents(db, case):
+            if doc.id in seen:
+                continue
+            seen.add(doc.id)
+            title = document_title(db, doc.id)
+            full_text = next(db.query("select full_text from documents where id = ?", [doc.id]))["full_text"] or ""
+            masked = masked or bool(find_cpr(full_text)) or bool(find_cpr(title))
+            kind = KIND_NAMES.get(doc.kind, "Dokument")
+            shown = f"{kind}: {mask_cpr(title)}" if title else kind
+            rows.append([str(len(rows) + 1), format_date(doc.date) if doc.date else "", shown,
+                         doc.document_number or ""])
+            provenance.append(Provenance.of(0, f"aktliste row {len(rows)}", doc, doc.origin))
+    annex = Annex("", ["Nr.", "Dato", "Dokument", "Dokumentnr."], rows, kind="aktliste", label="Bilag")
+    return annex, provenance, masked
+
+
+def decision_section(db: sqlite_utils.Database, cases: list[str]) -> Section:
+    """The one section of an aktindsigt letter: the decision, its annex the aktliste."""
+    annex, provenance, masked = aktliste(db, cases)
+    section = Section(0, "", "aktindsigt", "decision.j2",
+                      {"count": len(annex.rows), "cases": cases, "cpr_masked": masked}, provenance)
+    section.annex = annex if annex.rows else None
+    return section

@@ -1,0 +1,181 @@
+"""Facts for each question, by the drafting rules, first that applies:
+
+1. repeat: a question that repeats an earlier one of the same inquiry is referred to it
+   ("Se venligst svar på spørgsmål N.");
+2. companies: "Hvilke virksomheder …" gets the company list of the store that matches the
+   question's year and programme, as a sentence with their number and an annex;
+3. reuse: a question close to one answered before gets that answer, its letter cited;
+4. placeholder: otherwise a visible "[INDSÆT SVAR: …]" for the secretary; no text is invented.
+
+A rule yields a `Section`: the name of the template part that words it, the values for that part,
+and the provenance of every reused fact. The wording itself is in the templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+from foi.extract.model import Question
+from foi.extract.personal_data import mask_cpr
+from foi.extract.store_queries import (
+    StoredDocument,
+    coverage,
+    find_companies,
+    similar_answers,
+    stem_terms,
+    term_match,
+)
+from rapidfuzz import fuzz
+
+from foi.responses.danish import format_date, sort_key
+
+# programme -> stem that finds it in stored text (FTS5 prefix); the name is what the letter says
+PROGRAMMES = {
+    "virksomhedspraktik": "virksomhedspraktik", "mentorstøtte": "mentor", "løntilskud": "løntilskud",
+    "nytteindsats": "nytteindsats", "fleksjob": "fleksjob", "jobrotation": "jobrotation", "seniorjob": "seniorjob",
+    "voksenlærling": "voksenlærling", "jobafklaringsforløb": "jobafklaring", "ressourceforløb": "ressourceforløb",
+    "skånejob": "skånejob", "revalidering": "revalider",
+}
+_COMPANIES_QUESTION = re.compile(
+    r"\bhvilke(?:n)?\s+(?:\w+\s+){0,3}?(virksomheder|firmaer|arbejdsgivere|leverandører|selskaber)\b"
+    r"|\b(liste|oversigt)\s+over\s+(?:\w+\s+){0,3}?(virksomheder|firmaer|arbejdsgivere)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_GENERIC = {"virksomhed", "hvilk", "borg", "år", "kommun", "samtid", "giv", "havd"}
+
+# how close is close enough; tuned on the seed corpus and the tests' near misses
+REPEAT_SIMILARITY = 85.0
+REPEAT_COVERAGE = 0.75
+REUSE_SIMILARITY = 50.0
+REUSE_COVERAGE = 0.35
+
+
+@dataclass(frozen=True)
+class Provenance:
+    section: int  # the Ad number the fact went into (0: the decision of an aktindsigt letter)
+    fact: str
+    source_file: str
+    document_id: int
+    document: str  # "document 2 (annex)": its place in the source file
+    case_number: str | None
+    date: str | None
+    origin: str  # facts | text (read from the stored text where the fact tables had nothing)
+
+    @classmethod
+    def of(cls, section: int, fact: str, doc: StoredDocument, origin: str) -> Provenance:
+        return cls(section, fact, doc.path, doc.id, f"document {doc.sequence} ({doc.kind})", doc.case_number,
+                   doc.date, origin)
+
+    def line(self) -> str:
+        where = f"Ad {self.section}" if self.section else "Aktliste"
+        return (f"{where}: {self.fact} <- {self.source_file}, {self.document}, "
+                f"sagsnr. {self.case_number or '-'}, {self.date or 'no date'} [{self.origin}]")
+
+
+@dataclass
+class Annex:
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    kind: str = "companies"  # companies | aktliste
+    source: StoredDocument | None = None
+    label: str = "Bilag"
+
+
+@dataclass
+class Section:
+    number: int
+    question: str
+    rule: str  # repeat | companies | reuse | placeholder | text
+    part: str  # template part that words the answer
+    values: dict[str, Any] = field(default_factory=dict)
+    provenance: list[Provenance] = field(default_factory=list)
+    annex: Annex | None = None
+    paragraphs: list[str] = field(default_factory=list)  # filled when the part is rendered
+
+
+def is_repeat(question: str, earlier: str) -> bool:
+    a, b = stem_terms(question), stem_terms(earlier)
+    if not a or not b:
+        return False
+    idf: dict[str, float] = {}
+    similarity = fuzz.token_set_ratio(" ".join(sorted(set(a))), " ".join(sorted(set(b))))
+    both = min(coverage(a, b, idf), coverage(b, a, idf))
+    return similarity >= REPEAT_SIMILARITY and both >= REPEAT_COVERAGE
+
+
+def is_companies_question(question: str) -> bool:
+    return _COMPANIES_QUESTION.search(question) is not None
+
+
+def programmes_in(question: str) -> list[str]:
+    terms = stem_terms(question)
+    return [name for name, stem in PROGRAMMES.items() if any(t.startswith(stem) for t in terms)]
+
+
+def companies_section(db: sqlite_utils.Database, q: Question) -> Section | None:
+    years = _YEAR.findall(q.text)
+    year = int(years[0]) if years else None
+    programmes = programmes_in(q.text)
+    required = [PROGRAMMES[p] for p in programmes]
+    optional = [t for t in stem_terms(q.text) if t not in _GENERIC and not _YEAR.fullmatch(t)
+                and not any(term_match(t, r) for r in required)]
+    lists = find_companies(db, year, required, optional)
+    if not lists:
+        return None
+    best = lists[0]
+    doc = best.document
+    unique = {c.name: c for c in best.companies}
+    companies = sorted(unique.values(), key=lambda c: sort_key(c.name))
+    source = doc.case_number or doc.path
+    rows = [[str(i), mask_cpr(c.name), c.legal_form or "", source] for i, c in enumerate(companies, start=1)]
+    values = {
+        "count": len(rows), "year": year, "programmes": programmes,
+        "source_date": format_date(doc.date) if doc.date else None, "source_case": doc.case_number,
+        "source_document": doc.document_number,
+    }
+    section = Section(q.number, q.text, "companies", "answer_companies.j2", values)
+    section.annex = Annex("", ["Nr.", "Virksomhed", "Selskabsform", "Kilde (sagsnr.)"], rows, source=doc)
+    section.provenance.append(Provenance.of(q.number, f"{len(rows)} companies (annex)", doc, best.origin))
+    return section
+
+
+def reuse_section(db: sqlite_utils.Database, q: Question) -> Section | None:
+    candidates = similar_answers(db, q.text, limit=3)
+    if not candidates:
+        return None
+    best = candidates[0]
+    if best.similarity < REUSE_SIMILARITY or best.coverage < REUSE_COVERAGE or not best.resolved.strip():
+        return None
+    doc = best.document
+    paragraphs = [mask_cpr(p.strip()) for p in best.resolved.split("\n\n") if p.strip()]
+    values = {
+        "paragraphs": paragraphs, "source_date": format_date(doc.date) if doc.date else None,
+        "source_case": doc.case_number, "source_document": doc.document_number,
+        "source_question": best.number, "answered_by": best.resolved_number,
+        "earlier_question": best.question,
+    }
+    section = Section(q.number, q.text, "reuse", "answer_reuse.j2", values)
+    via = f" (via its reference to answer {best.resolved_number})" if best.resolved_number != best.number else ""
+    section.provenance.append(Provenance.of(
+        q.number, f"answer to question {best.number}{via}, similarity {best.similarity:.0f}, "
+        f"coverage {best.coverage:.2f}", doc, best.origin))
+    return section
+
+
+def gather(db: sqlite_utils.Database, questions: list[Question]) -> list[Section]:
+    """One section per question, by the first drafting rule that applies."""
+    sections: list[Section] = []
+    for i, q in enumerate(questions):
+        twin = next((p for p in questions[:i] if is_repeat(q.text, p.text)), None)
+        if twin is not None:
+            sections.append(Section(q.number, q.text, "repeat", "answer_repeat.j2", {"twin": twin.number}))
+            continue
+        section = companies_section(db, q) if is_companies_question(q.text) else None
+        section = section or reuse_section(db, q)
+        sections.append(section or Section(q.number, q.text, "placeholder", "answer_placeholder.j2", {}))
+    return sections

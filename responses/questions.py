@@ -1,0 +1,122 @@
+"""The numbered questions of an inquiry, in the forms citizens and politicians write them.
+
+    1. Hvilke virksomheder …?          1) Hvilke virksomheder …?        (1) Hvilke …?
+    Spørgsmål 1: Hvilke …?             Spørgsmål 1                      1. "Hvilke …?"
+                                       Hvilke virksomheder …?           (quoted, or with a stray end quote)
+
+A question may run over several lines; it ends at the next number, at an empty line followed by
+text that is not part of it, or at the closing. Numbers must follow each other (1, 2, 3 …): a date
+("3. oktober 2018") or an amount at the start of a line does not open a question, and of several
+numbered lists in one text the one that asks most is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from foi.extract.model import Question
+from foi.extract.paragraphs import join_lines
+
+from foi.responses.danish import MONTHS
+
+_START = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:"
+    r"spørgsmål\s+(?:nr\.?\s*)?(?P<a>\d{1,2})\s*[:.)\-–]?"
+    r"|\((?P<b>\d{1,2})\)"
+    r"|(?P<c>\d{1,2})\s*[.)]"
+    r"|(?P<d>\d{1,2})\s*:"
+    r")(?:\s+|(?=[\"“”»«'])|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NOT_A_QUESTION = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b|^\d", re.IGNORECASE)
+_CLOSING = re.compile(r"^(med\s+)?venlig(e)?\s+hilsen|^mvh\b|^de\s+bedste\s+hilsner|^på\s+forhånd\s+tak",
+                      re.IGNORECASE)
+_QUOTES = "\"“”»«'„"
+
+
+@dataclass
+class _Item:
+    number: int
+    lines: list[str] = field(default_factory=list)
+    start: int = -1
+    closed: bool = False  # an empty line came after its text
+
+
+def _start(line: str) -> tuple[int, str] | None:
+    m = _START.match(line)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    if rest and _NOT_A_QUESTION.match(rest):
+        return None
+    number = next(int(m.group(k)) for k in "abcd" if m.group(k))
+    return number, rest
+
+
+def strip_quotes(text: str) -> str:
+    """A question without the quotes around it, or a stray opening or closing quote."""
+    text = text.strip()
+    for _ in range(2):
+        if len(text) > 1 and text[0] in _QUOTES and text.rstrip(".")[-1:] in _QUOTES:
+            text = text[1:].rstrip(".")[:-1].strip()
+        elif text[:1] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
+            text = text[1:].strip()
+        elif text[-1:] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
+            text = text[:-1].strip()
+    return text
+
+
+def _runs(lines: list[str]) -> list[list[_Item]]:
+    runs: list[list[_Item]] = []
+    current: list[_Item] = []
+    offset = 0
+    for line in lines:
+        here, offset = offset, offset + len(line) + 1
+        text = line.strip()
+        started = _start(line)
+        if started and (not current and started[0] == 1 or current and started[0] == current[-1].number + 1):
+            current.append(_Item(started[0], [started[1]] if started[1] else [], here))
+            continue
+        if started and started[0] == 1 and current:
+            runs.append(current)
+            current = [_Item(1, [started[1]] if started[1] else [], here)]
+            continue
+        if not current:
+            continue
+        item = current[-1]
+        if not text:
+            item.closed = bool(item.lines)
+            continue
+        if _CLOSING.match(text):
+            runs.append(current)
+            current = []
+            continue
+        if not item.closed or not item.lines:
+            item.lines.append(text)
+        elif text.endswith("?") and len(current) > 1:
+            item.lines.append(text)  # a further question under the same number, after an empty line
+            item.closed = False
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _text(item: _Item) -> str:
+    text = ""
+    for line in item.lines:
+        text = join_lines(text, line) if text else line
+    return strip_quotes(" ".join(text.split()))
+
+
+def split_questions(text: str) -> list[Question]:
+    """The numbered questions of a text, numbered as written; [] when it has no numbered list."""
+    runs = [run for run in _runs(text.split("\n")) if any(_text(item) for item in run)]
+    if not runs:
+        return []
+
+    def asks(run: list[_Item]) -> tuple[int, int]:
+        return sum(_text(item).endswith("?") for item in run), len(run)
+
+    best = max(runs, key=asks)
+    return [Question(item.number, _text(item), item.start) for item in best if _text(item)]
