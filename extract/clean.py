@@ -80,10 +80,14 @@ def _line_kind(text: str, prev: str, next_: str) -> str | None:
 
 
 def _blocks(lines: list[Line]) -> list[list[int]]:
+    """Runs of non-blank lines; a change of the role the reader gave (PDF margin to body) also ends one."""
     blocks: list[list[int]] = []
     current: list[int] = []
     for i, line in enumerate(lines):
         if line.text.strip():
+            if current and lines[current[-1]].role != line.role:
+                blocks.append(current)
+                current = []
             current.append(i)
         elif current:
             blocks.append(current)

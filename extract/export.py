@@ -146,7 +146,8 @@ def export_all(
     written = []
     for name, rows in tables.items():
         path = out_dir / f"{name}.{fmt}"
-        with path.open("w", encoding="utf-8", newline="") as stream:
+        # CSV with a byte-order mark: spreadsheet programs then read æ, ø and å right
+        with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as stream:
             write_rows(rows, fmt, stream, columns[name])
         written.append((path, len(rows)))
     return written

@@ -78,11 +78,13 @@ def _boundaries(lines: list[Line]) -> list[int]:
 def split_lines(lines: list[Line]) -> list[list[Line]]:
     """Lines to one list of lines per document."""
     starts = [0]
-    for i in _boundaries(lines):
+    allowed = _boundaries(lines)
+    for i, until in zip(allowed, [*allowed[1:], len(lines)], strict=False):
         if i <= starts[-1]:
             continue
         body_so_far = sum(1 for line in lines[starts[-1] : i] if line.role == BODY and line.text.strip())
-        if body_so_far >= _MIN_BODY_LINES and has_head(_nonblank(lines, i, _HEAD_WINDOW)):
+        # the head must stand before the next place a document could begin: on the same page
+        if body_so_far >= _MIN_BODY_LINES and has_head(_nonblank(lines[:until], i, _HEAD_WINDOW)):
             starts.append(i)
     starts.append(len(lines))
     parts = [lines[a:b] for a, b in zip(starts, starts[1:], strict=False)]

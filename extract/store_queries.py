@@ -19,8 +19,9 @@ from functools import lru_cache
 
 import snowballstemmer
 import sqlite_utils
-from foi.extract.model import CaseNumber, Company
 from rapidfuzz import fuzz
+
+from foi.extract.model import CaseNumber, Company
 
 # Words that say nothing about what a question is about: function words and the administration's own
 STOPWORDS = frozenset("""
@@ -47,7 +48,8 @@ _CASE_VALUE = re.compile(r"^[\dA-Z][\dA-Z .\-/]{2,30}$")
 _MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
            "november", "december")
 _DATE_LINE = re.compile(
-    r"^(?:d(?:en)?\.?\s*)?(?:(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})|(\d{1,2})[-./](\d{1,2})[-./](\d{4}))$",
+    r"^(?:d(?:en)?\.?\s*)?(?:(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})"
+    r"|(\d{1,2})[-./](\d{1,2})[-./](\d{4}))$",
     re.IGNORECASE,
 )
 _AD = re.compile(r"^ad\s+(\d{1,2})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
@@ -178,20 +180,27 @@ def case_documents(db: sqlite_utils.Database, case: str) -> list[StoredDocument]
     docs = [document(db, i) for i in ids]
     docs = [d for d in docs if d.case_number == case or (d.document_number or "").startswith(case)
             or any(c.value == case for c in d.case_numbers)]
-    return sorted(docs, key=lambda d: (d.date or "9999", d.path, d.sequence))
+    # a document stored in two renderings: the text one first (a PDF's lines went through layout analysis)
+    return sorted(docs, key=lambda d: (d.date or "9999", d.path.lower().endswith(".pdf"), d.path, d.sequence))
 
 
 def document_title(db: sqlite_utils.Database, document_id: int) -> str:
-    """The stored title, or the first sentence-like paragraph of the body."""
-    row = next(db.query("select title, text from documents where id = ?", [document_id]))
-    if row["title"]:
+    """A title for a list of documents: "Brev til <recipient>" for a letter, an annex's own heading,
+    else the stored title or the first sentence-like paragraph of the body."""
+    row = next(db.query("select kind, title, text from documents where id = ?", [document_id]))
+    if row["kind"] == "letter":
+        person = next(db.query("select name from people where document_id = ? and role = 'recipient' order by id",
+                               [document_id]), None)
+        if person:
+            return f"Brev til {person['name']}"
+    if row["title"] and row["kind"] != "annex":
         return str(row["title"])
     for para in (row["text"] or "").split("\n\n"):
         para = " ".join(para.split())
         if len(para.split()) >= 3 and not re.match(r"^(kære|hej)\b", para, re.IGNORECASE):
             para = para.strip("*").strip()
             return para if len(para) <= 90 else para[:87].rsplit(" ", 1)[0] + " …"
-    return ""
+    return str(row["title"] or "")
 
 
 # -- earlier answers --------------------------------------------------------------------------------
@@ -309,7 +318,8 @@ def similar_answers(db: sqlite_utils.Database, text: str, limit: int = 5) -> lis
     units = [stem_terms(a.question) + stem_terms(a.resolved) for a in answers]
     idf = _idf(units)
     db.execute("drop table if exists temp.foi_qa")
-    db.execute("create virtual table temp.foi_qa using fts5(question, answer, tokenize='unicode61 remove_diacritics 0')")
+    db.execute("create virtual table temp.foi_qa using fts5(question, answer, "
+               "tokenize='unicode61 remove_diacritics 0')")
     try:
         for i, a in enumerate(answers):
             db.execute("insert into temp.foi_qa(rowid, question, answer) values (?, ?, ?)",
@@ -328,7 +338,10 @@ def similar_answers(db: sqlite_utils.Database, text: str, limit: int = 5) -> lis
         cov = coverage(asked, q_terms, idf)
         ranked.append(replace(a, bm25=-score, similarity=float(sim), coverage=cov))
     ranked.sort(key=lambda a: (a.coverage * 100 + a.similarity * 0.5 + min(a.bm25, 20.0)), reverse=True)
-    return ranked[:limit]
+    unique: dict[tuple[object, ...], StoredAnswer] = {}
+    for a in ranked:  # one letter stored twice (a .txt and its .pdf) gives the same answer twice
+        unique.setdefault((a.document.case_number or a.document.path, a.document.document_number, a.number), a)
+    return list(unique.values())[:limit]
 
 
 # -- companies ------------------------------------------------------------------------------------
@@ -378,6 +391,7 @@ def find_companies(db: sqlite_utils.Database, year: int | None, required: Sequen
         "join documents d on d.id = documents_fts.rowid where documents_fts match ? order by rank",
         [" AND ".join(parts)]))
     out = []
+    seen: set[tuple[object, ...]] = set()
     for r in rows:
         companies = [Company(c["name"], c["legal_form"], c["owner"], bool(c["truncated"]), c["source"] or "list",
                              c["line"] or "", c["start"] if c["start"] is not None else -1)
@@ -388,9 +402,14 @@ def find_companies(db: sqlite_utils.Database, year: int | None, required: Sequen
             companies, origin = text_companies(r["full_text"] or "", r["text"] or ""), "text"
         if not companies:
             continue
+        stored = document(db, r["id"])
+        key = (stored.case_number or stored.path, stored.document_number, tuple(c.name for c in companies))
+        if key in seen:
+            continue  # the same list read from another rendering of the same document (a .txt and its .pdf)
+        seen.add(key)
         doc_terms = set(stem_terms(r["text"] or ""))
         matched = tuple(t for t in optional if any(term_match(t, d) for d in doc_terms))
-        out.append(CompanyList(document(db, r["id"]), tuple(companies), matched, origin))
+        out.append(CompanyList(stored, tuple(companies), matched, origin))
     out.sort(key=lambda c: -len(c.matched))
     return out
 

@@ -8,9 +8,9 @@ are masked in everything the list shows, and the decision says so when any docum
 from __future__ import annotations
 
 import sqlite_utils
+
 from foi.extract.personal_data import find_cpr, mask_cpr
 from foi.extract.store_queries import case_documents, document_title
-
 from foi.responses.danish import format_date
 from foi.responses.gather import Annex, Provenance, Section
 
@@ -23,17 +23,19 @@ def aktliste(db: sqlite_utils.Database, cases: list[str]) -> tuple[Annex, list[P
     rows: list[list[str]] = []
     provenance: list[Provenance] = []
     masked = False
-    seen: set[int] = set()
+    seen: set[object] = set()
     for case in cases:
         for doc in case_documents(db, case):
-            if doc.id in seen:
-                continue
-            seen.add(doc.id)
             title = document_title(db, doc.id)
+            key = doc.document_number or (doc.kind, doc.date, title)
+            if doc.id in seen or key in seen:
+                continue  # one document stored twice (a .txt and its .pdf) is listed once
+            seen.update((doc.id, key))
             full_text = next(db.query("select full_text from documents where id = ?", [doc.id]))["full_text"] or ""
             masked = masked or bool(find_cpr(full_text)) or bool(find_cpr(title))
             kind = KIND_NAMES.get(doc.kind, "Dokument")
-            shown = f"{kind}: {mask_cpr(title)}" if title else kind
+            shown = title if title.startswith(kind) else f"{kind}: {title}" if title else kind
+            shown = mask_cpr(shown)
             rows.append([str(len(rows) + 1), format_date(doc.date) if doc.date else "", shown,
                          doc.document_number or ""])
             provenance.append(Provenance.of(0, f"aktliste row {len(rows)}", doc, doc.origin))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import sqlite_utils
-from foi.extract.store_queries import case_documents, company_names, document
 
+from foi.extract.store_queries import case_documents, company_names, document
 from foi.responses.danish import find_dates, format_date
 from foi.responses.draft import Draft
 from foi.responses.gather import Section

@@ -90,7 +90,8 @@ class Draft:
                 subject = None
         return {
             "profile": self.profile.as_dict(),
-            "recipient": {"name": self.inquiry.sender_name or "[INDSÆT NAVN]", "email": self.inquiry.sender_email or ""},
+            "recipient": {"name": self.inquiry.sender_name or "[INDSÆT NAVN]",
+                          "email": self.inquiry.sender_email or ""},
             "date": self.date,
             "date_text": format_date(self.date),
             "sagsnr": self.sagsnr or "[INDSÆT SAGSNR.]",

@@ -18,18 +18,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
+from rapidfuzz import fuzz
+
 from foi.extract.model import Question
 from foi.extract.personal_data import mask_cpr
 from foi.extract.store_queries import (
     StoredDocument,
     coverage,
     find_companies,
+    legal_form,
     similar_answers,
     stem_terms,
     term_match,
 )
-from rapidfuzz import fuzz
-
 from foi.responses.danish import format_date, sort_key
 
 # programme -> stem that finds it in stored text (FTS5 prefix); the name is what the letter says
@@ -132,7 +133,9 @@ def companies_section(db: sqlite_utils.Database, q: Question) -> Section | None:
     unique = {c.name: c for c in best.companies}
     companies = sorted(unique.values(), key=lambda c: sort_key(c.name))
     source = doc.case_number or doc.path
-    rows = [[str(i), mask_cpr(c.name), c.legal_form or "", source] for i, c in enumerate(companies, start=1)]
+    # the legal form as the list writes it ("aps"); the extracted, normalised one ("ApS") where the name has none
+    rows = [[str(i), mask_cpr(c.name), legal_form(c.name) or c.legal_form or "", source]
+            for i, c in enumerate(companies, start=1)]
     values = {
         "count": len(rows), "year": year, "programmes": programmes,
         "source_date": format_date(doc.date) if doc.date else None, "source_case": doc.case_number,

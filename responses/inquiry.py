@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foi.errors import InquiryProblem
 from foi.extract.model import FileResult, Question
 from foi.extract.process import process_file
-
-from foi.errors import InquiryProblem
 from foi.responses.danish import parse_date
 from foi.responses.questions import split_questions
 from foi.settings import Settings

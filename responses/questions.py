@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from foi.extract.model import Question
 from foi.extract.paragraphs import join_lines
-
 from foi.responses.danish import MONTHS
 
 _START = re.compile(
@@ -41,6 +40,7 @@ class _Item:
     lines: list[str] = field(default_factory=list)
     start: int = -1
     closed: bool = False  # an empty line came after its text
+    pending: list[str] = field(default_factory=list)  # asking paragraphs after it, kept if another number follows
 
 
 def _start(line: str) -> tuple[int, str] | None:
@@ -76,6 +76,8 @@ def _runs(lines: list[str]) -> list[list[_Item]]:
         text = line.strip()
         started = _start(line)
         if started and (not current and started[0] == 1 or current and started[0] == current[-1].number + 1):
+            if current:
+                current[-1].lines += current[-1].pending
             current.append(_Item(started[0], [started[1]] if started[1] else [], here))
             continue
         if started and started[0] == 1 and current:
@@ -94,9 +96,8 @@ def _runs(lines: list[str]) -> list[list[_Item]]:
             continue
         if not item.closed or not item.lines:
             item.lines.append(text)
-        elif text.endswith("?") and len(current) > 1:
-            item.lines.append(text)  # a further question under the same number, after an empty line
-            item.closed = False
+        elif text.endswith("?"):
+            item.pending.append(text)  # a further question under the same number, after an empty line
     if current:
         runs.append(current)
     return runs

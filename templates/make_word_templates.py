@@ -22,6 +22,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
@@ -115,7 +116,12 @@ def _annexes(doc: Any) -> None:
     _p(doc, "{{ annex.title }}", style="Bilagstitel")
     table = doc.add_table(rows=4, cols=4)
     table.style = doc.styles["Table Grid"]
-    widths = (Cm(1.3), Cm(8.2), Cm(3.0), Cm(3.5))
+    table.autofit = False
+    widths = (Cm(1.2), Cm(7.9), Cm(3.4), Cm(3.4))
+    for col, width in enumerate(widths):
+        table.columns[col].width = width  # the grid, which LibreOffice and Word lay out by
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))  # the header row repeats on every page of a long list
     for row_index, cells in enumerate((
         [f"{{{{ annex.header[{i}] }}}}" for i in range(4)],
         ["{%tr for row in annex.rows %}", "", "", ""],

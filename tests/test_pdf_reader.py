@@ -70,10 +70,10 @@ def test_sidebar_is_found_from_the_layout_not_from_fixed_millimetres(body_x: flo
     items: list[Item] = [(body_x, 40 + 5 * i, text, 10) for i, text in enumerate(BODY_LINES)]
     items += [(side_x, 40 + 5 * i, text, 7.5) for i, text in enumerate(SIDEBAR)]
     result = read(draw([items]))
-    assert texts(result, BODY) == BODY_LINES
+    assert texts(result, BODY) == [" ".join(BODY_LINES)]  # lines wrapped by the layout are one paragraph
     assert texts(result, MARGIN) == SIDEBAR
     roles = [line.role for line in result.lines if line.text]
-    assert roles == [MARGIN] * len(SIDEBAR) + [BODY] * len(BODY_LINES)  # margin first, then body
+    assert roles == [MARGIN] * len(SIDEBAR) + [BODY]  # margin first, then body
 
 
 def test_one_column_page_is_all_body() -> None:
@@ -81,7 +81,7 @@ def test_one_column_page_is_all_body() -> None:
     items.append((20, 70, "Med venlig hilsen", 10))
     result = read(draw([items]))
     assert texts(result, MARGIN) == []
-    assert texts(result, BODY) == BODY_LINES + ["Med venlig hilsen"]
+    assert texts(result, BODY) == [" ".join(BODY_LINES), "Med venlig hilsen"]
 
 
 def test_column_split_needs_a_wide_white_band_and_a_narrower_right_column() -> None:
@@ -116,10 +116,17 @@ def test_hyphenated_word_at_line_end_comes_back_whole() -> None:
         "mentor, når borgeren har behov for det.",
     ]
     result = read(draw([[(20, 40 + 5 * i, text, 10) for i, text in enumerate(lines)]]))
-    assert texts(result, BODY)[0].endswith("beskæftigel-")  # the reader keeps the line as it stands
+    assert texts(result, BODY)[0].startswith("Det følger af lov om en aktiv beskæftigelsesindsats, at")
     text = Document(1, "letter", result.lines).text
     assert "en aktiv beskæftigelsesindsats, at kommunen" in text
     assert "beskæftigel-" not in text
+
+
+def test_short_lines_of_a_list_are_not_joined() -> None:
+    items: list[Item] = [(20, 40, "Oversigt over virksomheder, der har haft borgere i virksomhedspraktik i 2017:", 10)]
+    names = ["accent design aps", "dahl a/s", "dagrofa aps", "elgiganten a/s"]
+    items += [(20, 50 + 5 * i, name, 10) for i, name in enumerate(names)]
+    assert texts(read(draw([items])), BODY)[1:] == names
 
 
 def test_paragraphs_are_kept_apart_by_their_vertical_gap() -> None:

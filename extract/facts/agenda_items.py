@@ -247,6 +247,10 @@ def _committee(head: list[str], lines: list[_Line]) -> str | None:
         name = _value(_match("meeting", "committee", text))
         if name and _match("meeting", "looks_like", name.strip()):
             return name.strip(" -–:")
+    for text in head:
+        name = _value(_match("meeting", "committee_line", text))
+        if name:
+            return name
     for line in lines:
         name = _value(_match("meeting", "decided_by", line.text))
         if name and _match("meeting", "looks_like", name):

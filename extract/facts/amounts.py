@@ -14,10 +14,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import facts_of
-from foi.extract.model import Amount
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from foi.extract.facts.context import facts_of
+from foi.extract.model import Amount
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -85,8 +86,12 @@ def find(text: str) -> list[Amount]:
             if m.group("mult"):
                 value *= _lookup(raw["multipliers"], m.group("mult"))
             currency = _lookup(raw["currencies"][side], m.group("cur"))
-            found.append(Amount(round(value, 2), currency, m.group().strip(), m.start()))
-            taken.append(m.span())
+            end = m.end()
+            if side == "after" and m.group("dot") and m.group("cur").lower() not in raw["abbreviations"]:
+                end = m.end("cur")  # "20 000 kroner." ends a sentence
+            written = re.sub(r"\s+", " ", text[m.start() : end].strip())
+            found.append(Amount(round(value, 2), currency, written, m.start()))
+            taken.append((m.start(), end))
     found.sort(key=lambda a: a.start)
     seen: set[tuple[float, str]] = set()
     out = []

@@ -15,10 +15,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import facts_of, line_offsets
-from foi.extract.model import AttachmentName
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.model import AttachmentName
+
+_WRAPPED_WORDS = 6  # the most words a wrapped end of a name on the next line may have
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,16 @@ def _list_under(lines: list[tuple[int, str, str]], first: int) -> list[Attachmen
     return found
 
 
+def _continues(line: str, following: str) -> bool:
+    """Is the next line the wrapped end of this one's last name ("... Hasselager-Kolt med" / "tillæg 1")?"""
+    return (
+        bool(following)
+        and following[:1].islower()
+        and len(following.split()) <= _WRAPPED_WORDS
+        and not line.rstrip().endswith((".", ":", ";"))
+    )
+
+
 def find(lines: list[tuple[int, str, str]]) -> list[AttachmentName]:
     """The attachments named in a document's lines ((offset, text, role) each), each name once."""
     rules = _rules()
@@ -124,7 +137,13 @@ def find(lines: list[tuple[int, str, str]]) -> list[AttachmentName]:
             while i + 1 < len(lines) and lines[i + 1][0] <= last:
                 i += 1
         elif rules.inline.match(text):
-            found.extend(_names(line, offset))
+            names = _names(line, offset)
+            following = _clean(lines[i + 1][1]) if i + 1 < len(lines) else ""
+            if names and _continues(text, following):
+                last = names[-1]
+                names[-1] = AttachmentName(f"{last.name} {rules.file_type.sub('', following).strip()}", last.start)
+                i += 1
+            found.extend(names)
         i += 1
     seen: set[str] = set()
     out = []

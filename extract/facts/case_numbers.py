@@ -18,12 +18,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import document_of, facts_of
-from foi.extract.model import NOISE, CaseNumber
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from stdnum import ean as stdnum_ean
 from stdnum.dk import cvr as stdnum_cvr
+
+from foi.extract.facts.context import document_of, facts_of
+from foi.extract.model import NOISE, CaseNumber
 
 _LETTER_BEFORE = r"(?<![A-Za-zÆØÅæøåÉé])"
 _LETTER_AFTER = r"(?![A-Za-zÆØÅæøåÉé])"

@@ -26,10 +26,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import facts_of, line_offsets
-from foi.extract.model import BODY, MARGIN, Company
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.model import BODY, MARGIN, Company
 
 MIN_LIST_LINES = 5
 MAX_NAME_CHARS = 60
@@ -50,6 +51,7 @@ class _Patterns:
     sentence: re.Pattern[str]
     not_name: frozenset[str]
     joiners: frozenset[str]
+    name_end: re.Pattern[str]
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -74,6 +76,7 @@ def patterns() -> _Patterns:
         sentence=_any(raw["list"]["sentence"]),
         not_name=frozenset(raw["body"]["not_name"]),
         joiners=frozenset(raw["body"]["joiners"]),
+        name_end=_any(raw["body"]["name_end"]),
     )
 
 
@@ -236,6 +239,11 @@ def find_tables(rows: list[tuple[int, str, str]]) -> list[Company]:
 
 
 # -- running text -----------------------------------------------------------------------------------
+def _previous(tokens: list[re.Match[str]], token: re.Match[str]) -> str:
+    i = tokens.index(token)
+    return tokens[i - 1].group(0) if i > 0 else ""
+
+
 def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or (token[:1].isdigit() and any(c.isalpha() for c in token))
 
@@ -259,6 +267,8 @@ def find_in_text(text: str, offset: int = 0) -> list[Company]:
             word = token.group(0)
             if word[-1] in ",;:()\"'»«”“." and not re.fullmatch(r"(?:\w\.)+", word):
                 break
+            if p.form_at_end.fullmatch(word) or (word == "og" and p.name_end.search(_previous(tokens, token))):
+                break  # the end of another name: "Group P/S og Fynsk Analyse ApS", "Aarhus Kommune og …"
             if _is_capitalised(word):
                 taken = [token, *pending, *taken]
                 pending = []

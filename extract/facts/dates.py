@@ -24,10 +24,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import document_of, facts_of, line_offsets
-from foi.extract.model import MARGIN, DateMention
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from foi.extract.facts.context import document_of, facts_of, line_offsets
+from foi.extract.model import MARGIN, DateMention
 
 _HEAD_LINES = 25  # non-blank lines at the top of a document that hold its own date
 _CONTEXT = 80  # characters before a date that may give it its role
@@ -72,7 +73,7 @@ def date_pattern() -> re.Pattern[str]:
         # October 6, 2015
         rf"(?<!\w)(?P<um>{english})\.?{_SPACE}+(?P<ud>\d{{1,2}})(?:st|nd|rd|th)?,{_SPACE}*(?P<uy>\d{{4}})(?!\d)",
         # 2025-08-27
-        rf"(?<![\w./-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d/-]|[.,]\d)",
+        r"(?<![\w./-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d/-]|[.,]\d)",
         # 10-03-2023 | 22.3.2023 | 25.09.17 | 1/3/2023
         rf"(?<![\w/-])(?<!\d\.)(?P<nd>\d{{1,2}})(?P<sep>[-./])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}}){end}",
         # 1/3 2023 | 1/3-2023
@@ -115,12 +116,16 @@ def find(text: str, today: dt.date | None = None) -> list[Mention]:
     return out
 
 
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     raw = _raw()
     w = raw["words"]
-    cues = {name: re.compile("|".join(f"(?:{p})" for p in plist), re.I) for name, plist in raw["document"].items()}
-    cues.update({f"role_{name}": re.compile("|".join(f"(?:{p})" for p in plist), re.I) for name, plist in raw["roles"].items()})
+    cues = {name: _any(plist) for name, plist in raw["document"].items()}
+    cues.update({f"role_{name}": _any(plist) for name, plist in raw["roles"].items()})
     cues["before_only"] = re.compile(rf"^(?:{w['place']}\s*)?(?:{w['weekday']}\s+)?(?:{w['article']}\s*)?$", re.I)
     cues["after_only"] = re.compile(rf"^{w['time']}?[\s.]*$", re.I)
     return cues

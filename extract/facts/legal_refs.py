@@ -18,13 +18,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import facts_of
-from foi.extract.facts.dates import date_pattern
-from foi.extract.model import LegalRef
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from foi.extract.facts.context import facts_of
+from foi.extract.facts.dates import date_pattern
+from foi.extract.model import LegalRef
+
 
 def _load() -> dict[str, Any]:
     path = resources.files("foi.extract.facts").joinpath("patterns/legal_refs.toml")

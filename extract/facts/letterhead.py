@@ -1,9 +1,282 @@
-"""Placeholder: the letterhead component is being written."""
+"""The document's head: its title, municipality, administration and (for minutes) committee.
 
+title           an e-mail's subject; a letter's subject line (labelled "Vedr.:", in bold, or standing
+                alone in the letterhead, also among the case-number labels); a memo's heading;
+                the "Referat …" heading of minutes
+municipality    a "… Kommune" letterhead line, else the municipality an e-mail address or web address
+                belongs to, a council ("Aarhus Byråd"), the town of the letterhead's postal line, and
+                last the municipality the text names most
+administration  a forvaltning on a line of its own (letterhead, sidebar, signature), else the one a
+                Copenhagen e-mail sub-domain stands for (bif.kk.dk)
+
+Facts that earlier components set are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from foi.extract.facts.context import document_of, facts_of
+from foi.extract.facts.people import person_name
+from foi.extract.model import BODY, MARGIN, NOISE, Facts
 from spacy.language import Language
 from spacy.tokens import Doc
+
+_HEAD_LINES = 25  # non-blank lines at the top that may hold the letterhead
+_MEMO_HEADING_LINES = 3  # body lines after the head in which a memo's heading may stand
+_MAX_TITLE_WORDS = 20
+_MAX_UNIT_WORDS = 7
+_EMAIL_OR_WEB = re.compile(r"(?:[\w.+\-]+@|https?://|www\.)((?:[\w\-]+\.)+[a-z]{2,})", re.IGNORECASE)
+_MENTION = re.compile(r"\b([A-ZÆØÅ][\w\-]+)\s+[Kk]ommunes?\b")
+
+
+@dataclass(frozen=True)
+class _Line:
+    offset: int
+    text: str
+    role: str
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    path = resources.files("foi.extract.facts").joinpath("patterns/letterhead.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _rx(group: str, name: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _raw()[group][name]), re.IGNORECASE)
+
+
+def _m(group: str, name: str, text: str) -> re.Match[str] | None:
+    return _rx(group, name).search(text.strip().strip("*").strip())
+
+
+def _value(m: re.Match[str] | None) -> str | None:
+    if not m:
+        return None
+    return next((g for g in m.groups() if g is not None), m.group(0)).strip()
+
+
+def _slugs(word: str) -> set[str]:
+    low = word.lower().replace(" ", "")
+    base = low.replace("æ", "ae").replace("å", "aa")
+    return {base.replace("ø", "oe"), base.replace("ø", "o")}
+
+
+@lru_cache(maxsize=1)
+def _municipalities() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Lookups to the official name: by name (lower case), by town (lower case), by domain."""
+    by_name: dict[str, str] = {}
+    by_town: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for row in _raw()["municipality"]["table"]:
+        name, town, *domains = row
+        by_name[name.lower()] = name
+        by_name[f"{town} kommune".lower()] = name
+        by_town[town.lower()] = name
+        for slug in _slugs(town):
+            by_domain[f"{slug}.dk"] = name
+            by_domain[f"{slug}kommune.dk"] = name
+        for domain in domains:
+            by_domain[domain.lower()] = name
+    return by_name, by_town, by_domain
+
+
+def _lines(doc: Doc) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for line in document_of(doc).lines:
+        if line.role == NOISE:
+            out.append(_Line(-1, line.text, line.role))
+            continue
+        out.append(_Line(pos, line.text, line.role))
+        pos += len(line.text) + 1
+    return out
+
+
+def _head(lines: list[_Line]) -> list[_Line]:
+    """The non-blank, non-noise lines before the greeting (at most the first few dozen)."""
+    out: list[_Line] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text or line.role == NOISE:
+            continue
+        if re.match(r"^(?:kære|hej|dear)\b", text, re.IGNORECASE) or len(out) >= _HEAD_LINES:
+            break
+        out.append(line)
+    return out
+
+
+def _strip(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip("*").strip())
+
+
+# --- title -----------------------------------------------------------------------------------
+
+
+def _heading_like(text: str, min_words: int) -> bool:
+    s = _strip(text)
+    words = s.split()
+    return (
+        min_words <= len(words) <= _MAX_TITLE_WORDS
+        and s[:1].isupper()
+        and any(ch.islower() for ch in s)
+        and not s.endswith((".", ",", ";"))
+        and not _m("title", "not_title", s)
+    )
+
+
+def _recipient_block(head: list[_Line]) -> set[int]:
+    """Offsets of the address block's lines: "Til" and the lines below it up to a blank line."""
+    block: set[int] = set()
+    for k, line in enumerate(head):
+        if re.match(r"^til\b", line.text.strip(), re.IGNORECASE):
+            block.add(line.offset)
+            expected = line.offset + len(line.text) + 1
+            for nxt in head[k + 1 :]:
+                if nxt.offset != expected:  # a blank line between
+                    break
+                block.add(nxt.offset)
+                expected = nxt.offset + len(nxt.text) + 1
+    return block
+
+
+def _title(kind: str, lines: list[_Line]) -> str | None:
+    texts = [line for line in lines if line.text.strip() and line.role != NOISE]
+    if kind == "email":
+        subject = next((_value(_m("title", "subject", t.text)) for t in texts[:20] if _m("title", "subject", t.text)), None)
+        return _rx("title", "subject_end").split(subject)[0].strip() if subject else None
+    if kind == "minutes":
+        found = next((_strip(t.text) for t in texts[:12] if _m("title", "minutes", t.text)), None)
+        if found:
+            return found
+    head = _head(lines)
+    for line in head:
+        labelled = _value(_m("title", "labelled", line.text))
+        if labelled:
+            return _strip(labelled)
+    for line in texts[:_HEAD_LINES]:
+        s = line.text.strip()
+        if s.startswith("**") and s.endswith("**") and _heading_like(s, 1):
+            return _strip(s)
+    if kind == "letter":
+        block = _recipient_block(head)
+        for line in head:
+            s = _strip(line.text)
+            if line.offset in block or s.isupper() or person_name(s) or not _heading_like(s, 2):
+                continue
+            return s
+        return None
+    body = [line for line in texts if line.role == BODY][:_MEMO_HEADING_LINES]
+    return next((_strip(line.text) for line in body if _heading_like(line.text, 1)), None)
+
+
+# --- municipality ----------------------------------------------------------------------------
+
+
+def _domain_owner(host: str) -> str | None:
+    labels = host.lower().strip(".").split(".")
+    return _municipalities()[2].get(".".join(labels[-2:])) if len(labels) >= 2 else None
+
+
+def _municipality(lines: list[_Line]) -> str | None:
+    by_name, by_town, _ = _municipalities()
+    head = _head(lines)
+    for line in head + [line for line in lines if line.role == MARGIN]:
+        s = _strip(line.text).lower()
+        if s in by_name:
+            return by_name[s]
+    owners = Counter(
+        owner for line in lines for host in _EMAIL_OR_WEB.findall(line.text) if (owner := _domain_owner(host))
+    )
+    if owners:
+        return owners.most_common(1)[0][0]
+    for line in lines:
+        for m in _rx("municipality", "council").finditer(line.text):
+            town = (_value(m) or "").lower()
+            if town in by_town:
+                return by_town[town]
+        for council, owner in _raw()["municipality"]["council_of"].items():
+            if council.lower() in line.text.lower():
+                return str(owner)
+    for line in head + [line for line in lines if line.role == MARGIN]:
+        town = (_value(_m("municipality", "postal", line.text)) or "").lower()
+        if town in by_town:
+            return by_town[town]
+    mentions = Counter(
+        by_name[f"{m.group(1)} kommune".lower()]
+        for line in lines
+        for m in _MENTION.finditer(line.text)
+        if f"{m.group(1)} kommune".lower() in by_name
+    )
+    if mentions:
+        return mentions.most_common(1)[0][0]
+    return _by_inhabitants(lines)
+
+
+def _by_inhabitants(lines: list[_Line]) -> str | None:
+    demonyms: dict[str, str] = _raw()["municipality"]["demonyms"]
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for word in re.findall(r"\w+", line.text.lower()):
+            stem = re.sub(r"(?:ne|e)$", "", word)
+            if stem in demonyms:
+                counts[demonyms[stem]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- administration --------------------------------------------------------------------------
+
+
+def _administration(lines: list[_Line], facts: Facts) -> str | None:
+    # letterhead and sidebar first, then running headers ("Københavns Kommune · Socialforvaltningen")
+    candidates = _head(lines) + [line for line in lines if line.role == MARGIN]
+    candidates += [line for line in lines if line.role == NOISE]
+    for line in candidates:
+        for part in re.split(r"\s+[·|•–]\s+", _strip(line.text)):
+            if len(part.split()) <= _MAX_UNIT_WORDS:
+                found = _value(_m("administration", "line", part))
+                if found:
+                    return found
+    domains: dict[str, str] = _raw()["administration"]["domains"]
+    own = [p.email for p in facts.people if p.email and p.role in ("sender", "signer", "caseworker")]
+    others = [m.group(0) for line in lines for m in _EMAIL_OR_WEB.finditer(line.text)]
+    for address in own + others:
+        host = address.split("@")[-1].lower()
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", host)
+        if host in domains:
+            return domains[host]
+    return None
+
+
+def _committee(title: str | None) -> str | None:
+    name = _value(_m("committee", "title", title or ""))
+    return name if name and _m("committee", "looks_like", name) else None
 
 
 @Language.component("letterhead")
 def find_letterhead(doc: Doc) -> Doc:
+    document = document_of(doc)
+    facts = facts_of(doc)
+    lines = _lines(doc)
+    facts.title = facts.title or _title(document.kind, lines)
+    facts.municipality = facts.municipality or _municipality(lines)
+    facts.administration = facts.administration or _administration(lines, facts)
+    if document.kind == "minutes":
+        facts.committee = facts.committee or _committee(facts.title)
+    spans = []
+    for value in (facts.title, facts.municipality, facts.administration):
+        at = doc.text.find(value) if value else -1
+        if value and at >= 0:
+            span = doc.char_span(at, at + len(value), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    doc.spans["letterhead"] = spans
     return doc

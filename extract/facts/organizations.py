@@ -19,10 +19,9 @@ the most to the least certain:
    a title before a number ("Budget 2020") or a definite noun ("Mobilitetsplanen").
 
 Decided: the municipality, its administrations, committees and councils ("Københavns Kommune",
-"Socialforvaltningen", "Arbejdsmarkedsudvalget") and regions ("Region Hovedstaden") are not
-reported here; they have fields of their own (municipality, administration, committee). Their
-abbreviations are ("BIU"): written in capitals they are how the text names a body. Companies named
-with a legal form are companies, not organisations. The words are data: `patterns/organizations.toml`.
+"Socialforvaltningen", "Arbejdsmarkedsudvalget") and regions ("Region Hovedstaden") are not reported
+here; they have fields of their own. Their abbreviations are ("BIU"): that is how the text names a
+body. Companies with a legal form are companies. The words are data: `patterns/organizations.toml`.
 """
 
 from __future__ import annotations
@@ -34,11 +33,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from foi.extract.facts.companies import patterns as company_patterns
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import BODY, Organization
-from spacy.language import Language
-from spacy.tokens import Doc
 
 UPPER = "A-ZÆØÅ"
 LOWER = "a-zæøåéüö"
@@ -47,13 +47,14 @@ _ACRONYM = re.compile(rf"(?<![\w\-/.@])([{UPPER}]{{2,6}})(?![\w\-/@]|\.\w)")
 _WORD = re.compile(rf"(?<![\w.\-/@])([{UPPER}][{LOWER}]{{2,}})(?![\w\-/@]|\.\w)")
 _QUOTED = re.compile(r"[\"“”«»][^\"“”«»]{1,150}[\"“”«»]|(?<![\w])'[^']{1,150}'(?!\w)")
 _NAME_WORD = rf"[{UPPER}][\w.&'’-]*"
+_LOCATIVE = re.compile(r"(?:^|\s)(?:i|på|ved|nær|til|omkring|mellem|gennem|mod|over|langs)\s+$", re.IGNORECASE)
 # a bare capitalised word is a name when it stands mid-sentence this often, or once and more often elsewhere
 _MIN_MENTIONS = 2
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    known: list[tuple[str, re.Pattern[str]]]
+    known: list[tuple[str, str, re.Pattern[str]]]  # name, spelling, pattern
     stop_acronyms: frozenset[str]
     parties: frozenset[str]
     before_for: re.Pattern[str]
@@ -64,6 +65,7 @@ class _Patterns:
     law: re.Pattern[str]
     unit_suffixes: tuple[str, ...]
     head_words: frozenset[str]
+    authority: re.Pattern[str]
     words: frozenset[str]
     places: frozenset[str]
 
@@ -73,15 +75,17 @@ def patterns() -> _Patterns:
     raw: dict[str, Any] = tomllib.loads(
         resources.files("foi.extract.facts").joinpath("patterns/organizations.toml").read_text("utf-8")
     )
-    known: list[tuple[str, re.Pattern[str]]] = []
+    known: list[tuple[str, str, re.Pattern[str]]] = []
     for group in raw["known"].values():
         for name, spellings in group.items():
             for spelling in sorted(spellings, key=len, reverse=True):
                 flags = re.IGNORECASE if len(spelling) >= 5 else 0
-                known.append((name, re.compile(rf"(?<![\w.\-/@]){re.escape(spelling)}(?![\w/@]|\.\w)", flags)))
+                pattern = re.compile(rf"(?<![\w.\-/@]){re.escape(spelling)}(?![\w/@]|\.\w)", flags)
+                known.append((name, spelling, pattern))
     heads = raw["heads"]
     context = raw["context"]
     suspended = rf"(?:[{UPPER}][\w]*-\s*(?:og|eller)\s+)?"
+    suffixes = "|".join(heads["suffixes"] + heads["authority_suffixes"])
     return _Patterns(
         known=known,
         stop_acronyms=frozenset(raw["acronyms"]["not_organizations"]),
@@ -91,7 +95,7 @@ def patterns() -> _Patterns:
             rf"{_NAME_WORD})*"
         ),
         suffix_word=re.compile(
-            rf"(?<![\w\-])({suspended}[{UPPER}][{LOWER}]{{2,}}(?:{'|'.join(heads['suffixes'])}))(?![\w\-])"
+            rf"(?<![\w\-])({suspended}[{UPPER}][{LOWER}]{{2,}}(?:{suffixes}))(?![\w\-])"
         ),
         last_word=re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}(?:{'|'.join(heads['last_words'])}))(?![\w\-])"),
         parenthesis=re.compile(
@@ -104,6 +108,7 @@ def patterns() -> _Patterns:
         law=re.compile("|".join(context["law"]), re.IGNORECASE),
         unit_suffixes=tuple(raw["not_organizations"]["unit_suffixes"] + raw["not_organizations"]["place_suffixes"]),
         head_words=frozenset(heads["before_for"] + heads["last_words"]),
+        authority=re.compile(rf"(?:{'|'.join(heads['authority_suffixes'])})$"),
         words=frozenset(raw["not_organizations"]["words"]),
         places=frozenset(raw["not_organizations"]["places"]),
     )
@@ -165,9 +170,10 @@ def is_unit(name: str) -> bool:
 
 def known_names(para: Paragraph) -> list[Found]:
     out: list[Found] = []
-    for name, pattern in patterns().known:
+    for name, spelling, pattern in patterns().known:
         for m in pattern.finditer(para.text):
-            out.append((name, para.start(m.start())))
+            if m.group(0)[0] == spelling[0]:  # "Børsen", not "på børsen"
+                out.append((name, para.start(m.start())))
     return out
 
 
@@ -241,11 +247,24 @@ def head_names(para: Paragraph) -> list[Found]:
             first = name.split()[0]
             if first in company_patterns().not_name or first in p.words:
                 continue
-            # a lone head word opening a sentence is a common noun ("Foreningen har …")
-            if " " not in name and sentence_initial(text, m.start(1)):
+            # a lone head word opening a sentence can be a common noun ("Boligforeningen har …"),
+            # but not the name of an authority ("Sundhedsstyrelsen har …")
+            if " " not in name and sentence_initial(text, m.start(1)) and not p.authority.search(name):
                 continue
+            if pattern is p.suffix_word:
+                name += _second_word(text[m.end(1) :])
             out.append((name, para.start(m.start(1))))
     return out
+
+
+def _second_word(after: str) -> str:
+    """The one capitalised word that completes a name after its head: "Boligforeningen Lyset"."""
+    m = re.match(rf"(\s+)([{UPPER}][{LOWER}]+)(?=[\s,.;:!?)]|$)(?!\s+[{UPPER}0-9])", after)
+    if m is None or _is_place(m.group(2)) or m.group(2).lower().endswith(patterns().unit_suffixes):
+        return ""
+    if m.group(2) in patterns().words or m.group(2) in company_patterns().not_name:
+        return ""
+    return m.group(1) + m.group(2)
 
 
 def named_by_context(para: Paragraph) -> list[Found]:
@@ -298,10 +317,9 @@ def _standalone(text: str, start: int, end: int) -> bool:
     joiner = r"(?:og|&|for|ved|de|von|van|of|and|the)"
     if re.search(rf"(?:^|\s){capital}[\w’'-]*(?:\s+{joiner})?$", before):
         return False
+    if re.match(r"\d", after):
+        return False  # a title before a number: "Budget 2020"
     return not re.match(rf"(?:{joiner}\s+)?{capital}", after) or text[end : end + 1] in ".,;:!?"
-
-
-_LOCATIVE = re.compile(r"(?:^|\s)(?:i|på|ved|nær|til|omkring|mellem|gennem|mod|over|langs)\s+$", re.IGNORECASE)
 
 
 def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
@@ -319,12 +337,11 @@ def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
         for m in _WORD.finditer(text):
             word = m.group(1)
             seen.setdefault(word, []).append(para.start(m.start()))
-            initial = sentence_initial(text, m.start())
             if not _standalone(text, m.start(), m.end()):
                 bound.add(word)
                 continue
             at_line_start = m.start() == 0 or para.offsets[m.start() - 1] == -1
-            if not at_line_start and not initial and not _LOCATIVE.search(text[: m.start()]):
+            if not at_line_start and not sentence_initial(text, m.start()) and not _LOCATIVE.search(text[: m.start()]):
                 evidence[word] = evidence.get(word, 0) + 1
     out: list[Found] = []
     for word, starts in seen.items():
@@ -344,10 +361,6 @@ def _inside(a: Found, b: Found) -> bool:
     return a != b and b[1] <= a[1] and a[1] + len(a[0]) <= b[1] + len(b[0]) and len(a[0]) < len(b[0])
 
 
-def _followed_by_number(paras: list[Paragraph], word: str) -> bool:
-    return any(re.search(rf"\b{re.escape(word)}\s+\d", para.text) for para in paras)
-
-
 # -- the component ----------------------------------------------------------------------------------
 def find_organizations_in(
     rows: list[tuple[int, str, str]], person_names: list[str] | None = None, company_names: list[str] | None = None
@@ -365,7 +378,7 @@ def find_organizations_in(
         found += known_names(para) + defined + head_names(para) + named_by_context(para)
     for para in paras:
         found += acronyms(para, document_words, not_orgs)
-    found += [f for f in proper_names(paras, person_words) if not _followed_by_number(paras, f[0])]
+    found += proper_names(paras, person_words)
     found = [f for f in found if not any(_inside(f, g) for g in found)]
     out: dict[str, Organization] = {}
     for name, start in sorted(found, key=lambda f: f[1]):

@@ -120,7 +120,7 @@ def _question_runs(lines: list[_Line]) -> list[list[_Block]]:
             i += 1
             continue
         run = [_Block(1, lines[i].offset, [lines[i]])]
-        j, gap, stopped = i + 1, False, False
+        j, gap, new_paragraph = i + 1, False, False
         while j < len(lines):
             text = lines[j].text
             if not text.strip():
@@ -133,15 +133,15 @@ def _question_runs(lines: list[_Line]) -> list[list[_Block]]:
             elif _is_end(text) or _match("answer", "heading", text):
                 break
             elif gap and not text.strip()[:1].islower():
-                break  # a new paragraph that is no next item ends the run
+                new_paragraph = True  # a new paragraph that is no next item ends the run
+                break
             elif len(run[-1].lines) >= _MAX_QUESTION_LINES:
-                stopped = True
                 break
             else:
                 run[-1].lines.append(lines[j])
             gap = False
             j += 1
-        if not gap and run[-1].lines and (stopped or j < len(lines)):
+        if not new_paragraph:
             _trim_last(run[-1])
         runs.append(run)
         i = j
@@ -149,11 +149,13 @@ def _question_runs(lines: list[_Line]) -> list[list[_Block]]:
 
 
 def _trim_last(block: _Block) -> None:
-    """The last item of a run that runs on into the text without a blank line ends at its first '?'."""
-    for k, line in enumerate(block.lines):
-        if line.text.rstrip().endswith(("?", '?"', "?”")):
+    """The last item of a run that runs on into the text without a paragraph break ends at its first '?'
+    when plain statements follow it."""
+    asks = [line.text.rstrip().rstrip(_quotes()).endswith("?") for line in block.lines]
+    if True in asks:
+        k = asks.index(True)
+        if not all(asks[k + 1 :]):
             del block.lines[k + 1 :]
-            return
 
 
 def _announced(lines: list[_Line], run: list[_Block]) -> bool:

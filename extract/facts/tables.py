@@ -14,10 +14,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from foi.extract.facts.context import facts_of, line_offsets
-from foi.extract.model import BODY, Table
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.model import BODY, Table
 
 
 def _load() -> dict[str, Any]:

@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import Any
 
 from foi.extract.model import BODY, MARGIN, NOISE, Line, Page
+from foi.extract.paragraphs import join_lines
 
 BAND = 0.07  # share of the page height at the top and the bottom where running headers/footers sit
 MIN_GUTTER = 14.0  # points (5 mm): the narrowest white band that separates two columns
@@ -192,6 +193,10 @@ def band_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
+LABEL_START = re.compile(r"^[A-ZÆØÅ][\w ]{0,24}:\s")  # "Vedhæftede filer: …", "Emne: …"
+LIST_START = re.compile(r"^\s*(?:[-•▪●◦*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|Ad\s+\d)")
+
+
 def is_page_number(text: str) -> bool:
     return PAGE_NUMBER.match(text.strip()) is not None
 
@@ -214,14 +219,37 @@ def line_gap(layouts: Sequence[PageLayout], column: str) -> float:
     return max(min(usual, MAX_LINE_GAP * statistics.median(heights or [10.0])), 0.0)
 
 
-def with_breaks(lines: Sequence[TextLine], usual_gap: float, role: str, page: int) -> list[Line]:
-    """Lines with an empty line wherever the gap above a line is wider than a line gap."""
+def with_breaks(
+    lines: Sequence[TextLine], usual_gap: float, role: str, page: int, column: tuple[float, float] | None = None
+) -> list[Line]:
+    """Lines with an empty line wherever the gap above a line is wider than a line gap.
+
+    A line that runs to the column's right edge was wrapped by the layout: the next line of the
+    same paragraph is joined to it (undoing end-of-line hyphenation), so that a paragraph is one
+    line, as in text extracted from the same letter, and a date or a law's name cut by the wrap is
+    whole again. Short lines (list items, company lists, headings) stay lines of their own.
+    """
     out: list[Line] = []
+    left, right = column or (0.0, 0.0)
     for prev, line in zip([None, *lines], lines, strict=False):
         if prev is not None and line.top - prev.bottom > usual_gap + PARAGRAPH_GAP * min(prev.size, line.size):
             out.append(Line("", page, role))
+        elif prev is not None and out and _wrapped(prev, line, left, right):
+            out[-1] = Line(join_lines(out[-1].text, line.text), page, role)
+            continue
         out.append(Line(line.text, page, role))
     return out
+
+
+def _wrapped(prev: TextLine, line: TextLine, left: float, right: float) -> bool:
+    """Did the layout break this line? Yes if the next line's first word would not have fit after it."""
+    if prev.table or line.table or LIST_START.match(line.text) or LABEL_START.match(line.text):
+        return False
+    if right - left < 20 * prev.size or not prev.text or not line.text or abs(prev.size - line.size) > 0.5:
+        return False  # too narrow a column to tell wrapping from a list; or a heading in another size
+    char = (line.x1 - line.x0) / len(line.text)
+    first_word = line.text.split(" ", 1)[0]
+    return prev.x1 + char * (len(first_word) + 1) >= right - char
 
 
 def assemble(layouts: Sequence[PageLayout]) -> list[Page]:
@@ -230,6 +258,8 @@ def assemble(layouts: Sequence[PageLayout]) -> list[Page]:
     for layout in layouts:
         seen.update({band_key(line.text) for line in layout.header + layout.footer})
     body_gap, margin_gap = line_gap(layouts, "body"), line_gap(layouts, "margin")
+    prose = [x for layout in layouts for x in layout.body if not x.table]
+    column = (min((x.x0 for x in prose), default=0.0), max((x.x1 for x in prose), default=0.0))
     pages = []
     for layout in layouts:
         n = layout.number
@@ -246,6 +276,6 @@ def assemble(layouts: Sequence[PageLayout]) -> list[Page]:
         lines += with_breaks(margin, margin_gap, MARGIN, n)
         lines += [Line(x.text, n, MARGIN) for x in layout.footer if not is_noise(x)]
         if body:
-            lines += with_breaks(body, body_gap, BODY, n) + [Line("", n, BODY)]
+            lines += with_breaks(body, body_gap, BODY, n, column) + [Line("", n, BODY)]
         pages.append(Page(n, tuple(lines + noise_bottom)))
     return pages

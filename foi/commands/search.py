@@ -65,20 +65,22 @@ def _open(db_path: Path | None) -> Any:
     return open_db(Settings().with_(db_path=db_path).db_path, create=False)
 
 
-def _cells(row: list[Any], widths: list[int]) -> str:
+def _cells(row: list[Any], widths: list[int], header: list[str]) -> str:
     out = []
-    for value, width in zip(row, widths, strict=True):
+    for value, width, name in zip(row, widths, header, strict=True):
         text = str(csv_value(value))
-        out.append((text[: width - 1] + "…" if len(text) > width else text).ljust(width))
+        if len(text) > width:  # a file keeps its name, other cells their start
+            text = "…" + text[1 - width:] if name == "FILE" else text[: width - 1] + "…"
+        out.append(text.ljust(width))
     return "  ".join(out).rstrip()
 
 
 def _table(header: list[str], rows: list[list[Any]], limits: list[int]) -> None:
     widths = [min(limit, max([len(h)] + [len(str(csv_value(r[i]))) for r in rows]))
               for i, (h, limit) in enumerate(zip(header, limits, strict=True))]
-    click.echo(_cells(header, widths))
+    click.echo(_cells(header, widths, header))
     for row in rows:
-        click.echo(_cells(row, widths))
+        click.echo(_cells(row, widths, header))
 
 
 @click.command()

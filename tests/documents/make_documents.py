@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIXED = datetime(2023, 11, 20, 9, 0, tzinfo=timezone.utc)
+FIXED = datetime(2023, 11, 20, 9, 0, tzinfo=UTC)
 
 # Virksomhed, antal forløb. CVR numbers are computed below so that they pass their check digit.
 COMPANIES = [

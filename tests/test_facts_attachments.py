@@ -1,0 +1,93 @@
+"""Attachments: labelled lines, lists under a heading, what is not a list; the seeds against their gold."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+
+from foi.extract.facts.attachments import find
+from foi.extract.process import process_bytes, process_file
+from foi.settings import Settings
+
+
+def names(text: str) -> list[str]:
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line, "body"))
+        offset += len(line) + 1
+    return [a.name for a in find(lines)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Med venlig hilsen\n\nTanja Franck\n\nBilag: Oversigt over virksomheder, der har haft borgere i praktik.",
+            ["Oversigt over virksomheder, der har haft borgere i praktik."],
+        ),
+        (
+            "Emne: Mål\nVedhæftede filer: Brev til Socialborgmesteren.pdf; Halvårsstatus 2015 - SOF.pdf\n\nKære udvalg",
+            ["Brev til Socialborgmesteren.pdf", "Halvårsstatus 2015 - SOF.pdf"],
+        ),
+        ("Vedlagt: Kort over området (pdf)", ["Kort over området"]),
+        (
+            "Bilag\n\n  1. Tv2 Lorry - artikel om intrgration (pdf)\n\n3. Afrapportering på mål 4d.",
+            ["Tv2 Lorry - artikel om intrgration"],
+        ),
+        (
+            "Bilag\n\n  1. Bilag 2 kommunal beskæftigelsesbonus (pdf)\n"
+            "  2. Udbetaling af flygtninge bonus (pdf)\n\n7. Næste",
+            ["Bilag 2 kommunal beskæftigelsesbonus", "Udbetaling af flygtninge bonus"],
+        ),
+        (
+            "Jesper deltog ikke.\nBilag\nIndstilling\nBilag 1: Forslag til lokalplan nr. 1221, Kattrup med\ntillæg 1\n"
+            "Byrådsdebat 09.04.2025\nPunkt 3: Parkering",
+            ["Indstilling", "Forslag til lokalplan nr. 1221, Kattrup med tillæg 1", "Byrådsdebat 09.04.2025"],
+        ),
+        (
+            "Beslutninger\nIngen bemærkninger.\nBilag\nPDF\nReferat fra møde den 22. september 2025\n"
+            "1\nHent som PDF\n2\nUdvikling",
+            ["Referat fra møde den 22. september 2025"],
+        ),
+    ],
+)
+def test_attachment_forms(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_an_annex_titled_bilag_is_not_a_list() -> None:
+    text = "NOTAT\n\nBilag\n\nOversigt over virksomheder, som har haft borgere i praktik:\n\naccent aps\nalex aps"
+    assert names(text) == []
+
+
+def test_a_sentence_about_an_annex_is_not_an_attachment_line() -> None:
+    assert names("Forvaltningen har som bilag vedlagt en oversigt over virksomheder.") == []
+
+
+def test_attachments_of_an_email_written_here() -> None:
+    mail = (
+        "Fra: Karen Holm <kh@example.dk>\nSendt: 4. marts 2024 09:12\nTil: Skoleforvaltningen\nEmne: Klage\n"
+        "Vedhæftede filer: Klage.docx; Billeder af legepladsen.zip\n\nHej\n\nSe vedhæftede.\n\nMvh Karen\n"
+    )
+    facts = process_bytes(mail.encode("utf-8"), "mail.txt", Settings()).documents[0].facts
+    assert [a.name for a in facts.attachments] == ["Klage.docx", "Billeder af legepladsen.zip"]
+
+
+def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+    misses = []
+    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        docs = process_file(corpus_dir / gold["file"], Settings()).documents
+        for i, g in enumerate(gold["documents"]):
+            if "attachments" not in g:
+                continue
+            found = [a.name for a in docs[i].facts.attachments] if i < len(docs) else []
+            if len(found) != len(g["attachments"]) or any(
+                difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() < 0.9
+                for a, b in zip(found, g["attachments"], strict=False)
+            ):
+                misses.append((gold["file"], i + 1, found, g["attachments"]))
+    assert misses == []

@@ -1,0 +1,135 @@
+"""Case numbers: every scheme and layout, the seeds against their gold, and letters written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from foi.extract.facts.case_numbers import find, normalise
+from foi.extract.jsonout import document_json
+from foi.extract.process import process_bytes, process_file
+from foi.settings import Settings
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(c.scheme, c.value) for c in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sagsnr.\n2018-0000088", [("sagsnr", "2018-0000088")]),
+        ("Sagsnr. 19/04512", [("sagsnr", "19/04512")]),
+        ("Sagsnummer: 2020-12345", [("sagsnr", "2020-12345")]),
+        ("Dokumentnr.\n2018-0000088-148", [("dokumentnr", "2018-0000088-148")]),
+        ("Dok.nr. 123456", [("dokumentnr", "123456")]),
+        ("Sagsnummer i F2\n2023 - 3701", [("f2_sagsnr", "2023-3701")]),
+        ("Dokumentnummer i F2\n2834597", [("f2_dokumentnr", "2834597")]),
+        ("Sagsnummer i eDoc\n2023-0082547", [("edoc_sagsnr", "2023-0082547")]),
+        ("J.nr.: 2019-123", [("journalnr", "2019-123")]),
+        ("Journalnummer 2017/0042", [("journalnr", "2017/0042")]),
+        ("J.nr. 00.01.00-G01-1-19", [("kle_journalnr", "00.01.00-G01-1-19")]),
+        ("EAN nummer\n5798009710178", [("ean", "5798009710178")]),
+        ("EAN 5798009710222", [("ean", "5798009710222")]),
+        ("Restaurant Havnen ApS. CVR-nr. 26382122", [("cvr", "26382122")]),
+        ("Cvr 30694503", [("cvr", "30694503")]),
+        ("P-nummer: 1003388394", [("p_nummer", "1003388394")]),
+        ("Punkt 2: Havnen\nEMN-2025-003383\nBeslutninger", [("emn", "EMN-2025-003383")]),
+        (
+            "Se også sag 2017-0123456 og dokument 2017-0123456-12.",
+            [("sagsnr", "2017-0123456"), ("dokumentnr", "2017-0123456-12")],
+        ),
+    ],
+)
+def test_schemes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_glued_labels_are_read_apart() -> None:
+    text = "Sagsnr.\n2015-0186920Dokumentnr.\n2015-0186920-13Sagsbehandler\nDan Hansen"
+    assert pairs(text) == [("sagsnr", "2015-0186920"), ("dokumentnr", "2015-0186920-13")]
+
+
+def test_raw_keeps_the_spaces_and_value_drops_them() -> None:
+    (number,) = find("Sagsnummer i F2\n2023 - 3701")
+    assert number.raw == "2023 - 3701" and number.value == "2023-3701"
+    assert normalise("2023 - 3701") == "2023-3701"
+
+
+def test_start_points_at_the_value() -> None:
+    text = "Til Hans\n\nSagsnr. 19/04512\n"
+    (number,) = find(text)
+    assert text[number.start : number.start + len(number.raw)] == "19/04512"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CVR-nr. 12345678",  # fails the check digit: not a CVR number
+        "EAN 5798009710179",  # fails the check digit
+        "Oplys venligst sagsnr. i din henvendelse.",
+        "bevillingen blev givet til et konkret p-nummer (produktionsenhed)",
+        "Telefon 3366 3366",
+        "I 2017 har ca. 3.000 borgere haft en mentor.",
+    ],
+)
+def test_not_case_numbers(text: str) -> None:
+    assert find(text) == []
+
+
+def test_each_scheme_and_value_once() -> None:
+    text = "Sagsnr.\n2018-0000088\n\nSagsnr. 2018-0000088\nJf. sag 2018-0000088"
+    assert pairs(text) == [("sagsnr", "2018-0000088")]
+
+
+def test_unlabelled_copenhagen_numbers_are_ambiguous_beside_f2_numbers() -> None:
+    text = "Sagsnummer i F2\n2023 - 3701\n\nSe også 2023-0082547."
+    assert pairs(text) == [("f2_sagsnr", "2023-3701")]
+
+
+def run(text: str) -> list[list[tuple[str, str]]]:
+    result = process_bytes(text.encode("utf-8"), "brev.txt", Settings())
+    assert result.status == "ok", result.error
+    return [[(c.scheme, c.value) for c in d.facts.case_numbers] for d in result.documents]
+
+
+def test_letter_with_inline_case_number() -> None:
+    letter = (
+        "Aarhus Kommune\nBorgmesterens Afdeling\n\n3. marts 2024\n\nSagsnr. 19/04512\n\nKære Jens Hansen\n\n"
+        "Tak for din henvendelse af 1. marts 2024 om parkering.\n\nMed venlig hilsen\n\nAnne Larsen\n"
+    )
+    assert run(letter)[0] == [("sagsnr", "19/04512")]
+
+
+def test_memo_with_kle_journal_number() -> None:
+    memo = (
+        "NOTAT\n\n12. januar 2021\n\nJ.nr. 00.01.00-G01-1-19\n\nOm vintervedligeholdelse\n\n"
+        "Vejene saltes efter behov. Det gælder også cykelstierne.\n"
+    )
+    assert run(memo)[0] == [("kle_journalnr", "00.01.00-G01-1-19")]
+
+
+def test_cvr_in_a_company_footer() -> None:
+    mail = (
+        "Fra: Ole Jensen <ole@example.dk>\nSendt: 2. maj 2024 10:15\nTil: Teknik og Miljø\nEmne: Skilte\n\n"
+        "Hej\n\nVi vil gerne sætte skilte op ved butikken.\n\nMvh\nOle Jensen\nOle Jensens Tømrerfirma ApS\n"
+        "Havnegade 3, 8000 Aarhus C. CVR 30694503\n"
+    )
+    assert run(mail)[0] == [("cvr", "30694503")]
+
+
+def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+    misses = []
+    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        docs = [document_json(d) for d in process_file(corpus_dir / gold["file"], Settings()).documents]
+        for i, g in enumerate(gold["documents"]):
+            if "case_numbers" not in g:
+                continue
+            got = {(c["scheme"], c["value"]) for c in docs[i]["case_numbers"]} if i < len(docs) else set()
+            want = {(c["scheme"], c["value"].replace(" ", "")) for c in g["case_numbers"]}
+            if got != want:
+                misses.append((gold["file"], i + 1, sorted(got), sorted(want)))
+    assert misses == []

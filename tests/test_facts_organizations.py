@@ -1,0 +1,139 @@
+"""The organizations component: one rule a test, each with short made-up Danish sentences."""
+
+from __future__ import annotations
+
+import spacy
+
+from foi.extract.facts.context import attach
+from foi.extract.facts.organizations import find_organizations, find_organizations_in
+from foi.extract.model import BODY, MARGIN, Company, Document, Line, Person
+
+NLP = spacy.blank("da")
+
+
+def orgs(*lines: str) -> list[str]:
+    rows: list[tuple[int, str, str]] = []
+    offset = 0
+    for line in lines:
+        rows.append((offset, line, BODY))
+        offset += len(line) + 1
+    return [o.name for o in find_organizations_in(rows)]
+
+
+def test_an_abbreviation_in_capitals() -> None:
+    assert orgs("BIU blev orienteret om sagen den 3. maj.") == ["BIU"]
+    assert orgs("Virksomheden hører under COOP, som ejer kæden.") == ["COOP"]
+
+
+def test_capitals_that_are_no_organisation() -> None:
+    assert orgs("Sinem Demir, MB, har spurgt om sagen.") == []
+    assert orgs("Send aldrig dit CPR-nummer eller en PDF med CPR i en mail.") == []
+    assert orgs("Mødet holdes i lokale Sollentuna II. Det er OK.") == []
+    assert orgs("Lokalplan LP 854 er vedtaget.") == []
+
+
+def test_capitals_for_emphasis_are_no_organisation() -> None:
+    assert orgs("Vi har ALTID selv betalt. Det har vi altid gjort.") == []
+
+
+def test_party_letters_are_no_organisation() -> None:
+    assert orgs("Gert Wahl (Ø) og Ivan Fogtmann (O) deltog.") == []
+    assert orgs("Forslag fra SF og RV om røgfrie strande.") == []
+    assert orgs("Velfærdsgenopretning stillet af EL og VJ i fællesskab.") == []
+
+
+def test_a_heading_in_capitals_is_skipped() -> None:
+    assert orgs("BESLUTNINGSFORSLAG FRA DD OG LA") == []
+
+
+def test_a_defined_abbreviation_gives_name_and_abbreviation() -> None:
+    found = orgs("Styrelsen for Arbejdsmarked og Rekruttering (STAR) har igangsat en revision.", "STAR følger op.")
+    assert found == ["Styrelsen for Arbejdsmarked og Rekruttering", "STAR"]
+
+
+def test_an_abbreviation_defined_for_a_law_or_a_thing_is_no_organisation() -> None:
+    assert orgs("Mentorstøtte gives efter lov om aktiv beskæftigelsesindsats (LAB). LAB er ændret.") == []
+    assert orgs("Byrådet følger op på den grønne mobilitetsplan (GMP) hvert år.") == []
+
+
+def test_names_with_an_authority_head() -> None:
+    assert orgs("Sundhedsstyrelsen har udsendt nye anbefalinger.") == ["Sundhedsstyrelsen"]
+    assert orgs("Pengene udbetales af Udlændinge- og Integrationsministeriet i 2018.") == [
+        "Udlændinge- og Integrationsministeriet"
+    ]
+    assert orgs("Sagen er sendt til Ministeriet for Børn og Undervisning i går.") == [
+        "Ministeriet for Børn og Undervisning"
+    ]
+
+
+def test_a_head_word_that_opens_a_sentence_is_a_common_noun() -> None:
+    assert orgs("Boligforeningen har svaret på henvendelsen.") == []
+    assert orgs("Beboerne har skrevet til Boligforeningen Lyset og til Hjerneskadeforeningen.") == [
+        "Boligforeningen Lyset",
+        "Hjerneskadeforeningen",
+    ]
+
+
+def test_a_name_ending_in_a_head_word() -> None:
+    assert orgs("Skal vi konkurrere mod Bestseller Koncernen om grunden?") == ["Bestseller Koncernen"]
+
+
+def test_the_municipality_and_its_parts_are_not_reported() -> None:
+    text = "Københavns Kommune og Socialforvaltningen har drøftet sagen med Region Hovedstaden."
+    assert orgs(text, "Arbejdsmarkedsudvalget og Borgerrepræsentationen blev orienteret.") == []
+
+
+def test_a_business_named_in_parentheses_or_apposition() -> None:
+    assert orgs("I artiklen nævnes en virksomhed (Fakta) som eksempel.") == ["Fakta"]
+    assert orgs("Revisionen er udført af revisionsfirmaet Deloitte i foråret.") == ["Deloitte"]
+    assert orgs("Der gives tilskud til foreningen Leg og Lær.") == ["Leg og Lær"]
+
+
+def test_news_media() -> None:
+    assert orgs("På baggrund af DR-dokumentaren og en artikel i Avisen.dk spørger du.") == ["DR", "Avisen.dk"]
+    assert orgs("Kommunen er omtalt i Jyllands Posten og TV2 Lorry.") == ["Jyllands-Posten", "TV2 Lorry"]
+    assert orgs("Aktien faldt på børsen.") == []
+
+
+def test_a_name_written_several_times_mid_sentence() -> None:
+    text = ["Revisionen gennemføres af Deloitte.", "Deloitte har gennemgået 20 sager.", "Deloitte peger ikke på fejl."]
+    assert orgs(*text) == ["Deloitte"]
+
+
+def test_places_people_and_titles_are_not_names_of_organisations() -> None:
+    assert orgs("Konferencen holdes i Kolding. Mange tager til Kolding med tog fra Kolding.") == []
+    assert orgs("Byen Lisbjerg vokser. Der bygges i Lisbjerg og i Lisbjerg.") == []
+    assert orgs("Anna Mee Allerslev skrev til Jesper Christensen om sagen.") == []
+    assert orgs("Der er afsat midler i Budget 2020 og igen i Budget 2021 til dette.") == []
+    assert orgs("Det fremgår af Mobilitetsplanen, og Mobilitetsplanen er vedtaget.") == []
+
+
+def test_quoted_titles_are_not_names() -> None:
+    assert orgs('Dokumentaren "Hvor er Mentor" og bogen "Mentor i dag" blev vist.') == []
+
+
+def test_each_organisation_once_in_reading_order() -> None:
+    assert orgs("BIU og KL har mødtes.", "KL har svaret BIU.") == ["BIU", "KL"]
+
+
+def test_only_body_lines_are_read() -> None:
+    document = Document(1, "letter", [Line("KØBENHAVNS KOMMUNE", 1, MARGIN), Line("NOTAT", 1, MARGIN),
+                                      Line("CF 2. kontor, område I", 1, MARGIN), Line("Tak for dit brev.")])
+    find_organizations(attach(NLP.make_doc(document.full_text), document))
+    assert document.facts.organizations == []
+
+
+def test_companies_and_people_found_before_are_not_repeated() -> None:
+    document = Document(1, "letter", [Line("Kredsløb A/S har svaret. Vi har også spurgt Kredsløb og Bricks."),
+                                      Line("Bricks svarede, og Kredsløb svarede igen.")])
+    document.facts.companies = [Company("Kredsløb A/S", "A/S", source="body")]
+    document.facts.people = [Person("Lone Bricks", "sender")]
+    find_organizations(attach(NLP.make_doc(document.full_text), document))
+    assert [o.name for o in document.facts.organizations] == []
+
+
+def test_offsets_point_into_the_document() -> None:
+    document = Document(1, "letter", [Line("Til", 1, MARGIN), Line("Vi har spurgt KL om sagen.")])
+    find_organizations(attach(NLP.make_doc(document.full_text), document))
+    found = document.facts.organizations[0]
+    assert document.full_text[found.start : found.start + 2] == "KL"
