@@ -23,10 +23,11 @@ from functools import lru_cache
 from importlib.resources import files
 
 import sqlite_utils
+from rapidfuzz import fuzz
+
 from foi.extract.personal_data import mask_cpr
 from foi.extract.search_index import matched_text, matching_lines, search
 from foi.extract.search_query import fold, phrase_query
-from rapidfuzz import fuzz
 
 FOLD_THRESHOLD = 92.0  # fuzz.ratio between two keys for them to be one company
 QUERY_THRESHOLD = 85.0  # fuzz.ratio between a typed name and a key for the company to match it

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import sqlite_utils
+
 from foi.extract.company_index import Company, all_companies
 from foi.extract.personal_data import mask_value
 from foi.extract.search_index import case_numbers

@@ -13,10 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 import sqlite_utils
-from foi.extract.personal_data import mask_cpr
-from foi.extract.search_query import Query, fold, parse_query, stem, stem_text, words
 
 from foi.errors import DatabaseError, QueryError
+from foi.extract.personal_data import mask_cpr
+from foi.extract.search_query import Query, fold, parse_query, stem, stem_text, words
 
 INDEX_VERSION = "1"
 # bm25 weights of the columns title_stems, text_stems, margin_stems
@@ -66,17 +66,21 @@ def refresh_index(db: sqlite_utils.Database) -> int:
         )]
         if not stale and not gone:
             return 0
-        with db.conn:
-            for doc_id in gone + [r["id"] for r in stale]:
-                db.execute("DELETE FROM search_fts WHERE rowid = ?", [doc_id])
-                db.execute("DELETE FROM search_docs WHERE id = ?", [doc_id])
-            for row in stale:
-                db.execute(
-                    "INSERT INTO search_fts (rowid, title_stems, text_stems, margin_stems) VALUES (?, ?, ?, ?)",
-                    [row["id"], stem_text(row["title"]), stem_text(row["text"]),
-                     stem_text(margin_text(row["text"], row["full_text"]))],
-                )
-                db.execute("INSERT INTO search_docs (id, signature) VALUES (?, ?)", [row["id"], row["signature"]])
+        indexed = [
+            (row["id"], stem_text(row["title"]), stem_text(row["text"]),
+             stem_text(margin_text(row["text"], row["full_text"])))
+            for row in stale
+        ]
+        with db.atomic():  # one transaction: sqlite-utils would commit each statement on its own
+            dropped = [(doc_id,) for doc_id in gone + [r["id"] for r in stale]]
+            db.conn.executemany("DELETE FROM search_fts WHERE rowid = ?", dropped)
+            db.conn.executemany("DELETE FROM search_docs WHERE id = ?", dropped)
+            db.conn.executemany(
+                "INSERT INTO search_fts (rowid, title_stems, text_stems, margin_stems) VALUES (?, ?, ?, ?)", indexed
+            )
+            db.conn.executemany(
+                "INSERT INTO search_docs (id, signature) VALUES (?, ?)", [(r["id"], r["signature"]) for r in stale]
+            )
     except sqlite3.OperationalError as exc:
         raise DatabaseError(f"cannot update the search index: {exc}") from None
     return len(stale) + len(gone)

@@ -46,7 +46,7 @@ def stem_text(text: str | None) -> str:
     """The text as space-separated stems: what the stemmed index stores."""
     if not text:
         return ""
-    return " ".join(stem(fold(m.group())) for m in WORD.finditer(text))
+    return " ".join([stem(word) for word in WORD.findall(fold(text))])
 
 
 @dataclass(frozen=True)

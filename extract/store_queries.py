@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import snowballstemmer
@@ -217,7 +217,6 @@ class StoredAnswer:
     bm25: float = 0.0
     similarity: float = 0.0  # rapidfuzz token_set_ratio of the stemmed questions, 0..100
     coverage: float = 0.0  # IDF-weighted share of the asked question's terms found in the stored one
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 def stored_answers(db: sqlite_utils.Database) -> list[StoredAnswer]:

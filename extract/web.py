@@ -9,6 +9,7 @@ file is vacuumed so that no unmasked page is left in it. The copy is opened immu
 from __future__ import annotations
 
 import asyncio
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -17,14 +18,14 @@ from typing import Any
 
 import sqlite_utils
 from datasette import hookimpl
+
+from foi.errors import DatabaseError, QueryError
 from foi.extract.company_index import all_companies
 from foi.extract.export import company_rows, mention_rows
 from foi.extract.personal_data import mask_cpr
 from foi.extract.search_index import WEIGHTS, refresh_index, snippet
 from foi.extract.search_query import fold, parse_query, phrase_query
 from foi.extract.store import open_db
-
-from foi.errors import DatabaseError, QueryError
 
 PLUGIN_NAME = "foi.extract.web"
 TABLES: dict[str, tuple[str, str]] = {
@@ -57,7 +58,7 @@ HIDDEN = {"search_fts", "search_docs", "meta"}
 
 _CASES = "(SELECT group_concat(value, '; ') FROM (SELECT DISTINCT value FROM case_numbers WHERE document_id = d.id))"
 _WEIGHTS = ", ".join(str(w) for w in WEIGHTS)
-QUERIES: dict[str, dict[str, str]] = {
+QUERIES: dict[str, dict[str, Any]] = {
     "danish_search": {
         "title": "Danish search",
         "description": "Documents by relevance. Words, \"exact phrases\", prefix*, OR, -word; "
@@ -89,7 +90,7 @@ SELECT * FROM listed UNION ALL SELECT * FROM named ORDER BY date, file""",
         "title": "Companies by number of documents",
         "description": "Folded companies, those named in the most documents first.",
         "sql": "SELECT id, name, legal_forms, owners, documents, first_date, last_date, possible_sole_proprietorship "
-               "FROM company_entities ORDER BY documents DESC, name",
+               "FROM company_entities ORDER BY documents DESC, name COLLATE NOCASE",
     },
     "documents_by_case_number": {
         "title": "Documents by case number",
@@ -241,11 +242,16 @@ def metadata(site: Path, show_personal_data: bool = False) -> dict[str, Any]:
     tables["documents"].update({"fts_table": "documents_fts", "fts_pk": "id", "sort_desc": "date"})
     tables["company_entities"].update({"fts_table": "company_entities_fts", "fts_pk": "id", "sort_desc": "documents"})
     masked = "shown as written" if show_personal_data else "masked as XXXXXX-XXXX"
+    queries = {name: {**query, "hide_sql": True} for name, query in QUERIES.items()}
     return {
         "title": "foi: documents, companies and case numbers",
         "description": f"Read-only. CPR numbers are {masked}. Start with the queries 'Danish search' and "
                        "'Documents naming a company'.",
-        "databases": {site.stem: {"title": f"Database {site.stem}", "tables": tables, "queries": QUERIES}},
+        "databases": {site.stem: {
+            "title": f"Database {site.stem}", "tables": tables, "queries": queries,
+            "description": "Documents and their facts as `foi extract` stored them, plus companies folded across "
+                           "spellings (company_entities, company_mentions).",
+        }},
     }
 
 
@@ -263,10 +269,22 @@ def make_datasette(site: Path, show_personal_data: bool = False) -> Any:
     )
 
 
+def _terminated(_signum: int, _frame: Any) -> None:
+    raise SystemExit(0)
+
+
 def run(site: Path, host: str, port: int, show_personal_data: bool = False) -> None:
-    """Serve until interrupted."""
+    """Serve until interrupted (Ctrl+C: KeyboardInterrupt) or terminated (SIGTERM: SystemExit(0)).
+
+    uvicorn stops gracefully on SIGTERM and then raises the signal again; the handler set here
+    turns that into SystemExit, so that the caller's clean-up (the served copy) still runs.
+    """
     import uvicorn
 
     ds = make_datasette(site, show_personal_data)
     asyncio.run(ds.invoke_startup())
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -18,6 +18,7 @@ from foi.responses.gather import Section
 
 _COUNT = re.compile(r"\b(\d{1,3}(?:\.\d{3})*|\d+)\s+(?:\w+\s+){0,2}?virksomheder\b", re.IGNORECASE)
 _CITED_CASE = re.compile(r"\bsagsnr\.\s*([0-9][0-9\-]{3,})", re.IGNORECASE)
+_LETTER_OF = re.compile(r"\b(?:brev(?:et)?|svar(?:et)?)\s+af\s+(\d{1,2}\.\s+\w+\s+\d{4})", re.IGNORECASE)
 _SEE_ANSWER = re.compile(r"svar på spørgsmål (\d{1,2})", re.IGNORECASE)
 _PUBLIC_BODY = re.compile(r"\b(kommune|region|styrelse|ministerium)\b", re.IGNORECASE)
 
@@ -86,10 +87,14 @@ def _cited(section: Section, db: sqlite_utils.Database) -> list[str]:
         if section.rule != "reuse":
             continue
         source = document(db, p.document_id)
-        if source.date and format_date(source.date) not in text:
-            out.append(f"the source letter is dated {format_date(source.date)} in the store; the text does not say so")
-        if source.case_number and source.case_number not in text:
-            out.append(f"the source letter's case {source.case_number} is not cited")
+        said = {m.group(1) for m in _LETTER_OF.finditer(text)}
+        if source.date and said != {format_date(source.date)}:
+            shown = ", ".join(sorted(said)) or "no date"
+            out.append(f"the text dates the source letter {shown}; it is dated {format_date(source.date)} in the store")
+        cited = {m.group(1) for m in _CITED_CASE.finditer(text)}
+        if source.case_number and cited != {source.case_number}:
+            shown = ", ".join(sorted(cited)) or "no case"
+            out.append(f"the text cites {shown}; the source letter's case is {source.case_number}")
     return out
 
 

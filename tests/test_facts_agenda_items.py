@@ -194,6 +194,12 @@ def test_item_numbers_must_rise_one_by_one() -> None:
     assert [a.number for a in f.agenda_items] == [1, 2]
 
 
+def test_unindented_enclosure_list_is_no_item() -> None:
+    f = facts("Referat - Skoleudvalget den 1. april 2022\n\n1. Godkendelse af dagsorden\n\nBeslutning: Godkendt.\n\n"
+              "Bilag\n1. Tidsplan (pdf)\n2. Budget (pdf)\n\n2. Skolestruktur\n\nBeslutning: Udsat.\n")
+    assert [(a.number, a.title) for a in f.agenda_items] == [(1, "Godkendelse af dagsorden"), (2, "Skolestruktur")]
+
+
 def test_a_letter_has_no_agenda_items() -> None:
     f = facts("Kære Anna\n\n1. Godkendelse af dagsorden\n\nBeslutning: Godkendt.\n", "letter")
     assert f.agenda_items == [] and f.committee is None

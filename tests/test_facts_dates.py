@@ -91,6 +91,9 @@ def test_inquiry_dates() -> None:
     assert roles("Tak for din henvendelse af d. 1/3 2023, hvor du spørger")["2023-03-01"] == "inquiry"
     assert roles("Jeg har modtaget din mail af 2. maj 2024.")["2024-05-02"] == "inquiry"
     assert roles("Svar på dit brev af 14.02.2024 om skolen.")["2024-02-14"] == "inquiry"
+    assert roles("Vi har behandlet din ansøgning, CPR-nr. 010190-1234, som vi modtog den 16. august 2021.")[
+        "2021-08-16"
+    ] == "inquiry"
 
 
 def test_meeting_dates() -> None:

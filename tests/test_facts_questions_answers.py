@@ -89,6 +89,17 @@ def test_repeated_question_heading_is_not_answer_text() -> None:
                                                        (2, "Det koster 3 mio. kr.")]
 
 
+def test_wrapped_question_heading_followed_directly_by_the_answer() -> None:
+    f = facts("Ad 2: Hvilke kontrolforanstaltninger har kommunen for at sikre, at borgerne\n"
+              "faktisk modtager støtten?\nKommunen fører tilsyn hvert år.\n")
+    assert f.answers[0].text == "Kommunen fører tilsyn hvert år."
+
+
+def test_question_on_the_line_below_a_bare_ad_heading() -> None:
+    f = facts("1. Hvad koster ordningen?\n\nAd 1\n\nHvad koster ordningen?\n\nDen koster 3 mio. kr.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Den koster 3 mio. kr.")]
+
+
 def test_answer_that_starts_on_the_ad_line() -> None:
     f = facts("Ad 1: Forvaltningen arbejder løbende med kvaliteten.\n\nDet gælder også tilsynet.\n\n"
               "Ad 2. Se venligst svar på spørgsmål 1.\n")

@@ -183,16 +183,28 @@ def test_inquiry_email() -> None:
 
 
 # -- a letter with a CPR number --------------------------------------------------------------------------
-def test_letter_with_cpr_is_masked_in_the_output() -> None:
-    result = process("letter_with_cpr.txt")
-    document = only(result)
+@pytest.fixture(scope="module")
+def cpr_letter() -> FileResult:
+    return process("letter_with_cpr.txt")
+
+
+def test_letter_with_cpr_facts(cpr_letter: FileResult) -> None:
+    document = only(cpr_letter)
     assert document.kind == "letter"
-    assert document.facts.title == "Afgørelse om mentorstøtte"
     assert document.facts.date == "2021-09-02"
     assert ("sagsnr", "21/08813") in case_numbers(document)
     assert [c.name for c in document.facts.companies] == ["Svendborg Tømrer og Snedker ApS"]
-    masked = json.dumps(file_json(result), ensure_ascii=False)
+    assert [p["name"] for p in as_json(cpr_letter)["recipients"]] == ["Jonas Frederik Madsen"]
+    assert {"name": "Louise Kragh Andersen", "title": "Jobkonsulent"} in as_json(cpr_letter)["signers"]
+
+
+def test_letter_with_cpr_title(cpr_letter: FileResult) -> None:
+    assert only(cpr_letter).facts.title == "Afgørelse om mentorstøtte"
+
+
+def test_cpr_number_is_masked_in_the_output(cpr_letter: FileResult) -> None:
+    masked = json.dumps(file_json(cpr_letter), ensure_ascii=False)
     assert "010190-1234" not in masked and "0101901234" not in masked
-    assert "CPR-nr. XXXXXX-XXXX" in as_json(result)["text"]
-    shown = json.dumps(file_json(result, show_personal_data=True), ensure_ascii=False)
+    assert "CPR-nr. XXXXXX-XXXX" in as_json(cpr_letter)["text"]
+    shown = json.dumps(file_json(cpr_letter, show_personal_data=True), ensure_ascii=False)
     assert "010190-1234" in shown

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from foi.extract import store_queries as sq
 from foi.extract.model import Answer, CaseNumber, Company, Document, FileResult, Line, Question
 from foi.extract.store import open_db, store_result

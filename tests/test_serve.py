@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -87,7 +89,7 @@ def test_canned_queries_are_there_and_answer(site: Path) -> None:
 
 @pytest.mark.parametrize("query", ['"unbalanced', "AND", "NEAR(", "", "-", "*"])
 def test_hostile_search_in_the_web_ui_matches_nothing_quietly(site: Path, query: str) -> None:
-    assert rows(site, "/small/danish_search.json?q=" + urllib.request.quote(query)) == []
+    assert rows(site, "/small/danish_search.json?q=" + urllib.parse.quote(query)) == []
 
 
 def test_full_text_search_on_the_tables(site: Path) -> None:
@@ -129,11 +131,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """`foi serve` in a subprocess, waited for until it answers (at most 60 s)."""
+def start_server(db: Path, port: int, temp: Path | None = None) -> subprocess.Popen[bytes]:
+    """`foi serve` in a subprocess (its temporary files under `temp`), waited for until it answers (60 s)."""
+    env = {**os.environ, "TMPDIR": str(temp)} if temp else None
     process = subprocess.Popen(
         [sys.executable, "-c", "from foi.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -157,9 +160,10 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait(5)
 
 
-def test_foi_serve_answers_over_http(small_db: Path) -> None:
+def test_foi_serve_answers_over_http_and_removes_its_copy(small_db: Path, tmp_path: Path) -> None:
     port = free_port()
-    process = start_server(small_db, port)
+    process = start_server(small_db, port, tmp_path)
+    assert [p.name for p in tmp_path.glob("foi-serve-*/*.db")] == ["small.db"]
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/small/company_documents.json?company=dansk+supermarked"
                                     "&_shape=array", timeout=10) as response:
@@ -170,3 +174,5 @@ def test_foi_serve_answers_over_http(small_db: Path) -> None:
         assert "XXXXXX-XXXX" in page and not any(form in page for form in CPR_FORMS)
     finally:
         stop_server(process)
+    assert process.returncode == 0
+    assert list(tmp_path.glob("foi-serve-*")) == []  # the served copy is gone after SIGTERM

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import BODY, NOISE, AgendaItem
 from foi.extract.paragraphs import join_lines, join_paragraphs
-from spacy.language import Language
-from spacy.tokens import Doc
 
 _HEAD_LINES = 16  # non-blank lines at the top that may name the committee, time and place
 _LOOKAHEAD = 6  # non-blank lines after a title in which an item shows its case number or a heading
@@ -110,6 +111,8 @@ def _candidate(style: str, lines: list[_Line], k: int) -> tuple[int, str, int] |
     else:
         title, end = _value_after_number(m), k
     if not title or not (title[0].isupper() or title[0].isdigit()) or _is_heading(title) or len(title) > 250:
+        return None
+    if _match("item", "enclosure", title):
         return None
     if style == "punkt":
         title, end = _wrapped_title(lines, k, title)
@@ -287,6 +290,7 @@ def find_agenda_items(doc: Doc) -> Doc:
     document = document_of(doc)
     lines = _lines(doc)
     if not _is_meeting(document.kind, lines):
+        doc.spans["agenda_items"] = []
         return doc
     facts = facts_of(doc)
     head = _head(lines)

@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import document_of, facts_of, line_offsets
+from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import MARGIN, DateMention
 
 _HEAD_LINES = 25  # non-blank lines at the top of a document that hold its own date
@@ -126,13 +126,11 @@ def _cues() -> dict[str, re.Pattern[str]]:
     w = raw["words"]
     cues = {name: _any(plist) for name, plist in raw["document"].items()}
     cues.update({f"role_{name}": _any(plist) for name, plist in raw["roles"].items()})
-    cues["before_only"] = re.compile(rf"^(?:{w['place']}\s*)?(?:{w['weekday']}\s+)?(?:{w['article']}\s*)?$", re.I)
+    cues["before_only"] = re.compile(
+        rf"^(?:{w['case']}\s*)?(?:{w['place']}\s*)?(?:{w['weekday']}\s+)?(?:{w['article']}\s*)?$", re.I
+    )
     cues["after_only"] = re.compile(rf"^{w['time']}?[\s.]*$", re.I)
     return cues
-
-
-def _line_at(lines: list[tuple[int, str, str]], pos: int) -> int:
-    return max(0, bisect.bisect_right([offset for offset, _t, _r in lines], pos) - 1)
 
 
 def _strip(text: str) -> str:
@@ -164,10 +162,12 @@ def _document_mention(lines: list[tuple[int, str, str]], mentions: list[Mention]
     """The mention that dates the document: the strongest in its head, else the first dated line."""
     nonblank = [offset for offset, text, _role in lines if text.strip()]
     head_end = nonblank[_HEAD_LINES] if len(nonblank) > _HEAD_LINES else sys.maxsize
+    offsets = [offset for offset, _text, _role in lines]
     best: tuple[int, Mention] | None = None
     fallback: Mention | None = None
     for m in mentions:
-        strength, alone = _document_strength(lines, _line_at(lines, m.start), m)
+        line = max(0, bisect.bisect_right(offsets, m.start) - 1)
+        strength, alone = _document_strength(lines, line, m)
         if m.start < head_end and strength and (best is None or strength > best[0]):
             best = (strength, m)
         if fallback is None and alone:
@@ -214,7 +214,6 @@ def date_mentions(doc: Doc, today: dt.date | None = None) -> tuple[list[DateMent
 
 @Language.component("dates")
 def find_dates(doc: Doc) -> Doc:
-    document_of(doc)
     mentions, own = date_mentions(doc)
     facts = facts_of(doc)
     facts.dates = mentions

@@ -133,8 +133,11 @@ def normalise(text: str) -> str:
 
 
 def _spaces_before(text: str, pos: int) -> int:
-    """The start of the run of spaces (not line breaks) that ends at `pos`."""
+    """The start of the spaces (not line breaks) that end at `pos`, and of a bracket they close:
+    a name ends there if its section follows ("Lov om social service (serviceloven) § 85")."""
     while pos > 0 and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    if pos > 0 and text[pos - 1] == ")":
         pos -= 1
     return pos
 

@@ -18,15 +18,16 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.facts.people import person_name
 from foi.extract.model import BODY, MARGIN, NOISE, Facts
-from spacy.language import Language
-from spacy.tokens import Doc
 
 _HEAD_LINES = 25  # non-blank lines at the top that may hold the letterhead
 _MEMO_HEADING_LINES = 3  # body lines after the head in which a memo's heading may stand
@@ -49,7 +50,7 @@ def _raw() -> dict[str, Any]:
     return tomllib.loads(path.read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(group: str, name: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _raw()[group][name]), re.IGNORECASE)
 
@@ -151,10 +152,11 @@ def _recipient_block(head: list[_Line]) -> set[int]:
 def _title(kind: str, lines: list[_Line]) -> str | None:
     texts = [line for line in lines if line.text.strip() and line.role != NOISE]
     if kind == "email":
-        subject = next((_value(_m("title", "subject", t.text)) for t in texts[:20] if _m("title", "subject", t.text)), None)
+        subject = next((_value(m) for t in texts[:20] if (m := _m("title", "subject", t.text))), None)
         return _rx("title", "subject_end").split(subject)[0].strip() if subject else None
-    if kind == "minutes":
-        found = next((_strip(t.text) for t in texts[:12] if _m("title", "minutes", t.text)), None)
+    if kind == "minutes":  # the heading, or the running header that repeats it on every page
+        running = [line for line in lines if line.role == NOISE and line.text.strip()]
+        found = next((_strip(t.text) for t in texts[:12] + running if _m("title", "minutes", t.text)), None)
         if found:
             return found
     head = _head(lines)
@@ -166,14 +168,14 @@ def _title(kind: str, lines: list[_Line]) -> str | None:
         s = line.text.strip()
         if s.startswith("**") and s.endswith("**") and _heading_like(s, 1):
             return _strip(s)
-    if kind == "letter":
+    if kind == "letter":  # the subject stands below the letterhead: the last candidate above the greeting
         block = _recipient_block(head)
-        for line in head:
-            s = _strip(line.text)
-            if line.offset in block or s.isupper() or person_name(s) or not _heading_like(s, 2):
-                continue
-            return s
-        return None
+        candidates = [
+            _strip(line.text) for line in head
+            if line.offset not in block and not _strip(line.text).isupper() and not person_name(_strip(line.text))
+            and _heading_like(line.text, 2)
+        ]
+        return candidates[-1] if candidates else None
     body = [line for line in texts if line.role == BODY][:_MEMO_HEADING_LINES]
     return next((_strip(line.text) for line in body if _heading_like(line.text, 1)), None)
 

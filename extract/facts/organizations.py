@@ -121,7 +121,9 @@ class Paragraph:
     offsets: list[int]  # the document offset of every character (-1 for a joining space)
 
     def start(self, i: int) -> int:
-        return next((o for o in self.offsets[i:] if o >= 0), -1)
+        while i < len(self.offsets) and self.offsets[i] < 0:
+            i += 1
+        return self.offsets[i] if i < len(self.offsets) else -1
 
 
 def paragraphs(rows: list[tuple[int, str, str]]) -> list[Paragraph]:
@@ -145,8 +147,9 @@ def paragraphs(rows: list[tuple[int, str, str]]) -> list[Paragraph]:
 
 def sentence_initial(text: str, i: int) -> bool:
     """Does position i open a sentence or clause (where any word is capitalised)?"""
-    before = text[:i].rstrip()
-    if not before or re.search(r"\S\s{2,}$", text[:i]):
+    window = text[max(0, i - 40) : i]
+    before = window.rstrip()
+    if not before or re.search(r"\S\s{2,}$", window):
         return True  # the start of a paragraph, or of a table cell set off by spaces
     if re.search(r"(?:^|\s)(?:\d{1,2}[.)]|[-•*–])$", before):
         return True
@@ -180,7 +183,7 @@ def known_names(para: Paragraph) -> list[Found]:
 def _phrase_before(text: str, end: int) -> tuple[str, int]:
     """The capitalised name that ends at `end` ("Styrelsen for Arbejdsmarked og Rekruttering"), and its start."""
     joiners = {"og", "for", "i", "af", "til", "under", "med", "ved", "samt", "eller", "&"}
-    tokens = list(re.finditer(r"\S+", text[:end]))
+    tokens = list(re.finditer(r"\S+", text[:end]))[-12:]
     taken: list[re.Match[str]] = []
     pending: list[re.Match[str]] = []
     for token in reversed(tokens):
@@ -299,7 +302,7 @@ def acronyms(para: Paragraph, document_words: set[str], not_orgs: set[str]) -> l
             continue
         if len(word) >= 4 and word.lower() in document_words:
             continue  # a word in capitals for emphasis ("ALTID"), written in lower case elsewhere
-        if _acronym_in_context(para.text[: m.start()], para.text[m.end() :]):
+        if _acronym_in_context(para.text[max(0, m.start() - 80) : m.start()], para.text[m.end() : m.end() + 80]):
             out.append((word, para.start(m.start())))
     return out
 
@@ -311,8 +314,8 @@ def _is_place(word: str) -> bool:
 
 def _standalone(text: str, start: int, end: int) -> bool:
     """Is the word at text[start:end] not one word of a longer name ("Anna Mee", "Sundhed og Omsorg")?"""
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
+    before = text[max(0, start - 80) : start].rstrip()
+    after = text[end : end + 80].lstrip()
     capital = rf"[{UPPER}0-9]"
     joiner = r"(?:og|&|for|ved|de|von|van|of|and|the)"
     if re.search(rf"(?:^|\s){capital}[\w’'-]*(?:\s+{joiner})?$", before):
@@ -341,7 +344,7 @@ def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
                 bound.add(word)
                 continue
             at_line_start = m.start() == 0 or para.offsets[m.start() - 1] == -1
-            if not at_line_start and not sentence_initial(text, m.start()) and not _LOCATIVE.search(text[: m.start()]):
+            if not at_line_start and not sentence_initial(text, m.start()) and not _LOCATIVE.search(text[max(0, m.start() - 20) : m.start()]):
                 evidence[word] = evidence.get(word, 0) + 1
     out: list[Found] = []
     for word, starts in seen.items():

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import NOISE, Person
-from spacy.language import Language
-from spacy.tokens import Doc
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _TOKEN = re.compile(r"(?:[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäèáíóúñç']+(?:-[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäèáíóú']+)*|[A-ZÆØÅ]\.)")
@@ -46,7 +47,7 @@ def _raw() -> dict[str, dict[str, list[str]]]:
     return tomllib.loads(path.read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(group: str, name: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _raw()[group][name]), re.IGNORECASE)
 
@@ -79,7 +80,7 @@ def _is_party(text: str) -> bool:
 
 def person_name(text: str, min_words: int = 2) -> str | None:
     """`text` as a person's name ("Sinem Demir, MB" → "Sinem Demir"), or None if it is no name."""
-    s = text.strip().strip("*").strip()
+    s = _rx("name", "prefix").sub("", text.strip().strip("*").strip())
     s = _rx("name", "suffix").sub("", s).strip(" .,;:")
     tokens = s.split()
     if not (min_words <= len(tokens) <= 5):
@@ -97,7 +98,8 @@ def person_name(text: str, min_words: int = 2) -> str | None:
 
 def titled_name(text: str, min_words: int = 2) -> tuple[str, str | None] | None:
     """(name, title) from "Socialborgmester Jesper Christensen" or "Adm. direktør Tanja Franck"."""
-    s = _rx("name", "suffix").sub("", text.strip().strip("*")).strip(" .,;:")
+    s = _rx("name", "prefix").sub("", text.strip().strip("*").strip())
+    s = _rx("name", "suffix").sub("", s).strip(" .,;:")
     tokens = s.split()
     cut = 0
     for i, token in enumerate(tokens[:3]):
@@ -155,9 +157,11 @@ def _email_near(lines: list[_Line], start: int, count: int) -> str | None:
 
 
 def _recipients_block(lines: list[_Line]) -> list[Person]:
-    """The person in a letter's address block: "Til" + name (+ title) + e-mail."""
+    """The person in a letter's address block: "Til" + name (+ title) + e-mail, above the greeting."""
     for k, line in enumerate(lines):
         text = line.text.strip()
+        if _m("label", "greeting", text):
+            break
         inline = _m("label", "to_inline", text)
         if not (_m("label", "to_alone", text) or inline):
             continue
@@ -169,7 +173,8 @@ def _recipients_block(lines: list[_Line]) -> list[Person]:
             found = titled_name(value)
             if found:
                 name, title = found
-                return [Person(name, "recipient", title, _email_near(lines, j, _BLOCK_LINES + 2), start=lines[j].offset)]
+                email = _email_near(lines, j, _BLOCK_LINES + 2)
+                return [Person(name, "recipient", title, email, start=lines[j].offset)]
         return []
     return []
 
@@ -198,9 +203,15 @@ def _signature(lines: list[_Line], role: str) -> list[Person]:
             continue
         name, title = found
         below = _nonblank(lines, j + 1, 1)
+        if title is None and "," in lines[j].text:  # "Tanja Franck, Adm. direktør"
+            title = _title_line(lines[j].text.rsplit(",", 1)[1])
         if title is None and below and below[0] == j + 1:
             title = _title_line(lines[below[0]].text)
-        return [Person(name, role, title, _email_near(lines, j + 1, _SIGNATURE_LINES), start=lines[j].offset)]
+        party = re.search(r"\s*\((?-i:([A-ZÆØÅ]{1,3}))\)$", title or "")  # "Byrådsmedlem (B)"
+        if title and party:
+            title = title[: party.start()].strip() or None
+        email = _email_near(lines, j + 1, _SIGNATURE_LINES)
+        return [Person(name, role, title, email, party.group(1) if party else None, start=lines[j].offset)]
     return []
 
 
@@ -225,7 +236,8 @@ def _header_people(lines: list[_Line]) -> tuple[list[Person], list[Person]]:
     for k, line in enumerate(lines[:20]):
         text = line.text.strip()
         if not senders and _m("label", "from", text):
-            senders = [_addressee(part, "sender", line.offset) for part in _split_addresses(_rest(_m("label", "from", text)))]
+            value = _rest(_m("label", "from", text))
+            senders = [_addressee(part, "sender", line.offset) for part in _split_addresses(value)]
         elif senders and not recipients and _m("label", "to", text):
             value = _rest(_m("label", "to", text))
             recipients = [_addressee(part, "recipient", line.offset) for part in _split_addresses(value)]
@@ -259,7 +271,7 @@ def _email_people(lines: list[_Line]) -> list[Person]:
         )
         if signed and (not personal or signed[0].name == sender.name):
             s = signed[0]
-            people.append(Person(s.name, "sender", s.title, s.email or sender.email, start=s.start))
+            people.append(replace(s, email=s.email or sender.email))
         else:
             people.append(sender)
     elif signed:
@@ -314,7 +326,8 @@ def _members(lines: list[_Line]) -> list[Person]:
         elif comma_m and person_name(comma_m.group(1)) and _is_party(comma_m.group(2)):
             out.append(Person(person_name(comma_m.group(1)) or "", "member", party=comma_m.group(2), start=line.offset))
         elif acts:
-            for name, title, party in _member_names(text[: acts.start()]):
+            subject = re.split(r"[.!?:]\s+", text[: acts.start()])[-1]  # the sentence the act is told in
+            for name, title, party in _member_names(subject):
                 out.append(Person(name, "member", title, party=party, start=line.offset))
         elif behalf:
             named = _member_names(_rest(behalf))

@@ -17,15 +17,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import BODY, NOISE, Answer, Question
 from foi.extract.paragraphs import join_paragraphs, split_paragraphs
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 _NUMS = r"\d{1,2}(?:\s*(?:,|og|samt|&|and)\s*\d{1,2})*"
 _MAX_QUESTION_LINES = 14  # a numbered question longer than this is running text, not a question
 _SIMILAR = 0.75
+_MAX_HEADING_LINES = 5  # lines a repeated question under an Ad heading may wrap onto
 
 
 @dataclass(frozen=True)
@@ -215,18 +217,27 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _answer_text(block: _Block, questions: list[Question]) -> tuple[str, str | None]:
-    """The answer's paragraphs, and the question its heading repeats (if it repeats one)."""
-    heading_rest = block.lines[0].text.strip()
-    paragraphs = split_paragraphs([line.text for line in block.lines if line.role == BODY])
+    """The answer's paragraphs, and the question its heading repeats (if it repeats one).
+
+    The repeated question is the heading's first lines up to one that ends with "?", before any
+    blank line: it may wrap, and the answer may follow it without a blank line."""
+    texts = [line.text for line in block.lines if line.role == BODY]
+    heading_rest = texts[0].strip() if texts else ""
     repeated: str | None = None
-    if paragraphs:
-        first = paragraphs[0]
-        asked = first.rstrip(_quotes() + " ").endswith("?")
-        known = any(_similar(first, q.text) for q in questions if q.number == block.number)
-        if known or (heading_rest and asked):
-            repeated = first
-            paragraphs = paragraphs[1:]
-    return "\n\n".join(paragraphs), repeated
+    k = 0
+    while k < len(texts) and not texts[k].strip() and not heading_rest:
+        k += 1  # "Ad 1" alone: the question may stand on the next line
+    first = k
+    while k < min(len(texts), first + _MAX_HEADING_LINES) and texts[k].strip():
+        if texts[k].rstrip().rstrip(_quotes() + " ").endswith("?"):
+            candidate = " ".join(split_paragraphs(texts[first : k + 1]))
+            known = any(_similar(candidate, q.text) for q in questions if q.number == block.number)
+            one_sentence = not re.search(r"[.!]\s+[A-ZÆØÅ]", candidate)
+            if known or (one_sentence and (heading_rest or not questions)):
+                repeated, texts = candidate, texts[k + 1 :]
+            break
+        k += 1
+    return join_paragraphs(texts), repeated
 
 
 def _refers_to(text: str, own: int) -> tuple[int, ...]:

@@ -40,11 +40,13 @@ def _regexes() -> dict[str, re.Pattern[str]]:
 def cells(line: str) -> list[str] | None:
     """The cells of a table row, or None if the line is not one."""
     r = _regexes()
-    if r["pipe_row"].match(line):
-        return [c.strip() for c in line.strip().strip("|").split("|")]
-    if r["tab"].search(line):
-        return [c.strip() for c in r["tab"].split(line)]
-    return None
+    if r["pipe_row"].match(line.strip()):
+        row = [c.strip() for c in line.strip().strip("|").split("|")]
+    elif r["tab"].search(line):
+        row = [c.strip() for c in r["tab"].split(line)]
+    else:
+        return None
+    return row if any(row) else None  # a line of bare separators is layout, not a row
 
 
 def _table(rows: list[list[str]], start: int) -> Table | None:
@@ -63,7 +65,7 @@ def find_spans(lines: list[tuple[int, str, str]]) -> list[tuple[Table, int]]:
     run: list[list[str]] = []
     start = end = -1
     for offset, text, role in [*lines, (-1, "", BODY)]:
-        is_rule = bool(rule.match(text)) and role == BODY
+        is_rule = bool(rule.match(text.strip())) and role == BODY
         row = cells(text) if role == BODY and not is_rule else None
         if row is not None or (is_rule and run):
             if row is not None:

@@ -83,7 +83,7 @@ def _table(header: list[str], rows: list[list[Any]], limits: list[int]) -> None:
         click.echo(_cells(row, widths, header))
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})  # `foi search mentor -fakta`
 @click.argument("query", nargs=-1, required=True)
 @db_option
 @click.option("--kind", type=click.Choice(DOCUMENT_KINDS), help="Only documents of this kind.")
@@ -99,14 +99,18 @@ def search(query: tuple[str, ...], db_path: Path | None, kind: str | None, munic
 
     Words are matched in their Danish forms (virksomhed finds virksomheder and virksomhedens),
     ignoring case. All words must occur; "exact phrase", prefix*, OR between two words, -word to
-    exclude (after --, or inside quotes: 'mentor -fakta').
+    exclude.
 
     \b
     Examples:
         foi search mentorstøtte --kind letter
         foi search '"dansk supermarked"' --format csv > hits.csv
-        foi search 'fakta OR coop' --from 2017 --to 2018-12-31
+        foi search fakta OR coop --from 2017 --to 2018-12-31
+        foi search mentor -fakta
     """
+    unknown = [word for word in query if word.startswith("--") and len(word) > 2]
+    if unknown:
+        raise click.UsageError(f"no such option: {unknown[0]}")
     with_marks = ("\x1b[1m", "\x1b[0m") if fmt == "table" and sys.stdout.isatty() else ("[", "]")
     marks = with_marks if fmt == "table" else ("«", "»")
     db = _open(db_path)
@@ -312,7 +316,10 @@ def serve(db_path: Path | None, port: int, host: str, show_personal_data: bool) 
         site = build_site(path, Path(tmp), show_personal_data)
         masked = "CPR numbers shown as written" if show_personal_data else "CPR numbers masked"
         click.echo(f"Serving {path} read-only ({masked}) at http://{host}:{port}/  (Ctrl+C stops)", err=True)
-        run(site, host, port, show_personal_data)
+        try:
+            run(site, host, port, show_personal_data)
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
 
 
 COMMANDS = [search, companies, company, export, serve]

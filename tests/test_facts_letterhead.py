@@ -1,0 +1,170 @@
+"""Title, municipality, administration and committee from a document's head."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+import foi.extract.facts.letterhead  # noqa: F401 - registers the component
+import foi.extract.facts.people  # noqa: F401
+from foi.extract.clean import clean
+from foi.extract.facts.context import attach
+from foi.extract.model import NOISE, Document, Facts, Line
+from foi.extract.process import process_bytes, process_file
+from foi.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def facts(text: str, kind: str = "letter", preset: Facts | None = None) -> Facts:
+    """Run people (whose e-mail addresses the letterhead reads) and the letterhead on `text`."""
+    nlp = spacy.blank("da")
+    document = Document(1, kind, clean([Line(t) for t in text.split("\n")]), preset or Facts())
+    doc = attach(nlp.make_doc(document.full_text), document)
+    for name in ("people", "letterhead"):
+        nlp.add_pipe(name)
+        nlp.get_pipe(name)(doc)
+    return document.facts
+
+
+# --- title -------------------------------------------------------------------------------------
+
+
+def test_email_subject_danish_and_english() -> None:
+    assert facts("Fra: A B\nSendt: 1. maj 2020\nTil: C D\nEmne: Budget 2021\n\nTekst.", "email").title == "Budget 2021"
+    assert facts("From: A B\nSent: 1. maj 2020\nTo: C D\nSubject: Re: Møde\n\nTekst.", "email").title == "Re: Møde"
+
+
+def test_subject_glued_to_the_next_header_is_cut() -> None:
+    f = facts("Fra: A B\nEmne: Status Vedhæftede filer: status.pdf\n\nTekst.", "email")
+    assert f.title == "Status"
+
+
+def test_letter_subject_among_the_case_number_labels() -> None:
+    f = facts("KØBENHAVNS KOMMUNE\n\nBeskæftigelses- og Integrationsborgmesteren\n\nTil Socialudvalget\n"
+              "Socialborgmester Jesper Christensen\nMail: borgmester@sof.kk.dk\n\n06-10-2015\n\nSagsnr.\n2015-1\n\n"
+              "Mål for støttet beskæftigelse i Socialforvaltningen\n\nDokumentnr.\n2015-1-1\n\nKære Jesper\n\nTekst.")
+    assert f.title == "Mål for støttet beskæftigelse i Socialforvaltningen"
+
+
+def test_letter_subject_with_vedr_label() -> None:
+    f = facts("Ole Jensen\nStoregade 4\n5700 Svendborg\n\n14. marts 2024\n\nVedr.: Klage over hjemmehjælp\n\n"
+              "Kære Ole Jensen\n\nTekst.")
+    assert f.title == "Klage over hjemmehjælp"
+
+
+def test_letter_without_subject_has_no_title() -> None:
+    f = facts("KØBENHAVNS KOMMUNE\n\nDirektion\n\nTil\nAndreas Keil\n\n23. oktober 2018\n\nKære Andreas Keil\n\nTekst.")
+    assert f.title is None
+
+
+def test_memo_heading_without_asterisks() -> None:
+    f = facts('04-11-2015\n\nSagsnr.\n2015-0186920\n\n**Notat om ubesatte pladser - "Særlige ordninger"**\n\n'
+              "Tekst her.", "memo")
+    assert f.title == 'Notat om ubesatte pladser - "Særlige ordninger"'
+    assert facts("AC-stab\n\n8. juni 2020\n\nVirksomhedsmentor\n\nMentorstøtte er et tilbud.", "memo").title == (
+        "Virksomhedsmentor")
+
+
+def test_minutes_title_from_the_running_header() -> None:
+    nlp = spacy.blank("da")
+    nlp.add_pipe("letterhead")
+    lines = [Line("Referat - Miljøudvalget den 1. juni 2023", role=NOISE), Line("Mødefakta"), Line(""),
+             Line("1. Godkendelse af dagsorden"), Line("Referat - Miljøudvalget den 1. juni 2023", 2, NOISE)]
+    document = Document(1, "minutes", lines)
+    nlp.get_pipe("letterhead")(attach(nlp.make_doc(document.full_text), document))
+    assert document.facts.title == "Referat - Miljøudvalget den 1. juni 2023"
+    assert document.facts.committee == "Miljøudvalget"
+
+
+def test_minutes_title_and_committee() -> None:
+    f = facts("Referat - Socialudvalget den 2. marts 2021\n\nMødefakta\n\n1. Godkendelse\n", "minutes")
+    assert f.title == "Referat - Socialudvalget den 2. marts 2021"
+    assert f.committee == "Socialudvalget"
+
+
+# --- municipality ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, municipality", [
+    ("KØBENHAVNS KOMMUNE\n\nKære Anna\n\nTekst.", "Københavns Kommune"),
+    ("Svendborg Kommune\n\nKære Anna\n\nTekst.", "Svendborg Kommune"),
+    ("Til\nAnna Berg\n\nE-mail: anna@kk.dk\n\nKære Anna\n\nTekst.", "Københavns Kommune"),
+    ("Kære Anna\n\nTekst.\n\nLæs mere på www.odense.dk", "Odense Kommune"),
+    ("Kære Anna\n\nSkriv til post@hoejetaastrup.dk eller job@htk.dk.", "Høje-Taastrup Kommune"),
+    ("Til Aarhus Byråd\n\nKære byrådsmedlem\n\nTekst.", "Aarhus Kommune"),
+    ("AC-stab\n\nRamsherred 5\n5700 Svendborg\n\n8. juni 2020\n\nNotat\n\nTekst.", "Svendborg Kommune"),
+    ("Referat\n\nHvidovre Kommune har fået bonus. Det glæder Hvidovre Kommune.", "Hvidovre Kommune"),
+    ("Notat\n\nDer er mange ledige københavnere.", "Københavns Kommune"),
+    ("Notat\n\nIngen spor her.", None),
+])
+def test_municipality(text: str, municipality: str | None) -> None:
+    assert facts(text, "memo").municipality == municipality
+
+
+def test_all_98_municipalities_are_known() -> None:
+    import tomllib
+    from importlib import resources
+
+    raw = resources.files("foi.extract.facts").joinpath("patterns/letterhead.toml").read_text("utf-8")
+    table = tomllib.loads(raw)["municipality"]["table"]
+    assert len(table) == len({row[0] for row in table}) == 98
+
+
+# --- administration ----------------------------------------------------------------------------
+
+
+def test_administration_from_a_letterhead_line() -> None:
+    f = facts("KØBENHAVNS KOMMUNE\nBeskæftigelses- og Integrationsforvaltningen\nDirektion\n\nKære Anna\n\n"
+              "Tekst om Socialforvaltningen.")
+    assert f.administration == "Beskæftigelses- og Integrationsforvaltningen"
+
+
+def test_administration_from_sidebar_with_unit_before_it() -> None:
+    f = facts("Kære Anna\n\nTekst.\n\nDirektionen Teknik- og Miljøforvaltningen\n")
+    assert f.administration == "Teknik- og Miljøforvaltningen"
+
+
+def test_administration_from_a_copenhagen_mail_domain() -> None:
+    f = facts("Fra: Pia Jacobsen <f181@bif.kk.dk>\nTil: Borgmesteren SOF\nEmne: Mål\n\nTekst.", "email")
+    assert f.administration == "Beskæftigelses- og Integrationsforvaltningen"
+
+
+def test_body_sentence_naming_a_forvaltning_is_no_administration() -> None:
+    assert facts("Kære Anna\n\nJeg skriver om status i Socialforvaltningen\n").administration is None
+
+
+def test_facts_set_earlier_are_kept() -> None:
+    f = facts("Referat - Socialudvalget den 2. marts 2021\n\nKØBENHAVNS KOMMUNE\n", "minutes",
+              Facts(title="Givet", municipality="Odense Kommune", committee="Økonomiudvalget"))
+    assert (f.title, f.municipality, f.committee) == ("Givet", "Odense Kommune", "Økonomiudvalget")
+
+
+# --- end to end --------------------------------------------------------------------------------
+
+
+def test_english_email_end_to_end() -> None:
+    text = ("From: Karen Holm <kaho@odense.dk>\nSent: 3. februar 2024 09:12\nTo: Borgmesterens Kontor\n"
+            "Subject: Svar på spørgsmål om budget\n\nKære borgmester\n\nHermed svaret.\n\nVenlig hilsen\nKaren Holm\n")
+    [document] = process_bytes(text.encode("utf-8"), "mail.txt", Settings()).documents
+    assert document.facts.title == "Svar på spørgsmål om budget"
+    assert document.facts.municipality == "Odense Kommune"
+
+
+@pytest.mark.parametrize("stem", ["000_20e448a58bbb3448", "001_8c8c1811718375a8", "002_670bcd0a51add0d1",
+                                  "003_5eca514296d22fd1", "004_6a3b9686ae7cb3f0"])
+def test_seed_heads_match_gold(stem: str) -> None:
+    path = SHARED / "gold" / f"{stem}.json"
+    if not path.is_file():
+        pytest.skip(f"gold not found at {path}")
+    gold = json.loads(path.read_text(encoding="utf-8"))["documents"]
+    documents = process_file(ROOT / "corpus" / f"{stem}.txt", Settings()).documents
+    assert len(documents) == len(gold)
+    for want, document in zip(gold, documents, strict=True):
+        for key in ("title", "municipality", "administration", "committee"):
+            if key in want:
+                assert getattr(document.facts, key) == want[key], (stem, key)
