@@ -10,7 +10,13 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _packaged_templates() -> Path:
+    """The templates shipped with foi (the repo's templates/ folder, installed as foi.templates)."""
+    import foi.templates
+
+    return Path(foi.templates.__file__).resolve().parent
 
 
 def _env_int(name: str, default: int) -> int:
@@ -32,7 +38,7 @@ class Settings:
     # attachments inside attachments: how deep an e-mail's enclosures are followed
     max_depth: int = 3
     show_personal_data: bool = False
-    templates_dir: Path = PROJECT_ROOT / "templates"
+    templates_dir: Path = field(default_factory=_packaged_templates)
 
     def with_(self, **changes: object) -> Settings:
         """A copy with the given fields changed; `None` values keep the current one."""

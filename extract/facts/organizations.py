@@ -54,7 +54,8 @@ _MIN_MENTIONS = 2
 
 @dataclass(frozen=True)
 class _Patterns:
-    known: list[tuple[str, str, re.Pattern[str]]]  # name, spelling, pattern
+    known: dict[str, tuple[str, str]]  # a spelling in lower case -> (the name reported, the spelling)
+    known_pattern: re.Pattern[str]
     stop_acronyms: frozenset[str]
     parties: frozenset[str]
     before_for: re.Pattern[str]
@@ -75,19 +76,18 @@ def patterns() -> _Patterns:
     raw: dict[str, Any] = tomllib.loads(
         resources.files("foi.extract.facts").joinpath("patterns/organizations.toml").read_text("utf-8")
     )
-    known: list[tuple[str, str, re.Pattern[str]]] = []
+    known: dict[str, tuple[str, str]] = {}  # spelling in lower case -> (name, spelling)
     for group in raw["known"].values():
         for name, spellings in group.items():
-            for spelling in sorted(spellings, key=len, reverse=True):
-                flags = re.IGNORECASE if len(spelling) >= 5 else 0
-                pattern = re.compile(rf"(?<![\w.\-/@]){re.escape(spelling)}(?![\w/@]|\.\w)", flags)
-                known.append((name, spelling, pattern))
+            known.update({spelling.lower(): (name, spelling) for spelling in spellings})
+    alternation = "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
     heads = raw["heads"]
     context = raw["context"]
     suspended = rf"(?:[{UPPER}][\w]*-\s*(?:og|eller)\s+)?"
     suffixes = "|".join(heads["suffixes"] + heads["authority_suffixes"])
     return _Patterns(
         known=known,
+        known_pattern=re.compile(rf"(?<![\w.\-/@])(?:{alternation})(?![\w/@]|\.\w)", re.IGNORECASE),
         stop_acronyms=frozenset(raw["acronyms"]["not_organizations"]),
         parties=frozenset(raw["acronyms"]["parties"]),
         before_for=re.compile(
@@ -172,11 +172,13 @@ def is_unit(name: str) -> bool:
 
 
 def known_names(para: Paragraph) -> list[Found]:
+    """Known names; a short one ("DR") only as written, a longer one with its first letter as written."""
+    p = patterns()
     out: list[Found] = []
-    for name, spelling, pattern in patterns().known:
-        for m in pattern.finditer(para.text):
-            if m.group(0)[0] == spelling[0]:  # "Børsen", not "på børsen"
-                out.append((name, para.start(m.start())))
+    for m in p.known_pattern.finditer(para.text):
+        name, spelling = p.known[m.group(0).lower()]
+        if m.group(0) == spelling or (len(spelling) >= 5 and m.group(0)[0] == spelling[0]):
+            out.append((name, para.start(m.start())))
     return out
 
 
@@ -344,7 +346,8 @@ def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
                 bound.add(word)
                 continue
             at_line_start = m.start() == 0 or para.offsets[m.start() - 1] == -1
-            if not at_line_start and not sentence_initial(text, m.start()) and not _LOCATIVE.search(text[max(0, m.start() - 20) : m.start()]):
+            locative = _LOCATIVE.search(text[max(0, m.start() - 20) : m.start()])
+            if not at_line_start and not sentence_initial(text, m.start()) and not locative:
                 evidence[word] = evidence.get(word, 0) + 1
     out: list[Found] = []
     for word, starts in seen.items():

@@ -292,6 +292,9 @@ def _member_names(text: str) -> list[tuple[str, str | None, str | None]]:
             found = _after_party(part)
         if found:
             out.append((found[0], found[1], party.group(1) if party else None))
+    anywhere = re.findall(r"\((?-i:([A-ZÆØÅ]{1,3}))\)", text)
+    if len(out) == 1 and out[0][2] is None and len(anywhere) == 1:  # "Polly Bak Dutschke, byrådsmedlem (M)"
+        out[0] = (out[0][0], out[0][1], anywhere[0])
     return out
 
 
@@ -304,6 +307,31 @@ def _after_party(part: str) -> tuple[str, str | None] | None:
     return None
 
 
+_PARTY_LINE = re.compile(r"^(.+?)\s*\(([A-ZÆØÅ]{1,3})\)\s*(?:[,\-–]\s*(.*))?$")  # "Karim Said (A), formand"
+_COMMA_LINE = re.compile(r"^(.+?),\s*(.+?)\.?$")  # "Solveig Munk, Enhedslisten"
+
+
+def _member_line(lines: list[_Line], k: int, text: str, listing: bool) -> list[tuple[str, str | None, str | None]]:
+    """(name, title, party) of the members one line of minutes names."""
+    party_m, comma_m = _PARTY_LINE.match(text), _COMMA_LINE.match(text)
+    acts, behalf = _rx("member", "acts").search(text), _m("member", "on_behalf", text)
+    below = _nonblank(lines, k + 1, 1)
+    if party_m and (found := titled_name(party_m.group(1))):
+        return [(found[0], found[1] or (party_m.group(3) or "").strip(" .") or None, party_m.group(2))]
+    if comma_m and (name := person_name(comma_m.group(1))) and _is_party(comma_m.group(2)):
+        return [(name, None, comma_m.group(2))]
+    if acts:  # the names open the sentence that tells what they did
+        return _member_names(re.split(r"[.!?:]\s+", text[: acts.start()])[-1])
+    if behalf:  # "På vegne af Det Konservative Folkeparti og Moderaterne" / the names on the next line
+        return _member_names(_rest(behalf)) or (_member_names(lines[below[0]].text) if below else [])
+    if listing and (found := titled_name(text)):
+        return [(found[0], found[1], None)]
+    office = _m("member", "office", lines[below[0]].text) if below else None
+    if office and (name := person_name(text)):  # "Jakob Søgaard Clausen" / "Byrådsmedlem, Danmarksdemokraterne."
+        return [(name, None, _rest(office).strip(" ,.") or None)]
+    return []
+
+
 def _members(lines: list[_Line]) -> list[Person]:
     out: list[Person] = []
     listing = False
@@ -314,39 +342,10 @@ def _members(lines: list[_Line]) -> list[Person]:
         if _m("member", "heading", text):
             listing = True
             continue
-        party_m = re.match(r"^(.+?)\s*\((?-i:([A-ZÆØÅ]{1,3}))\)\s*(?:[,\-–]\s*(.*))?$", text)
-        comma_m = re.match(r"^(.+?),\s*(.+?)\.?$", text)
-        acts = _rx("member", "acts").search(text)
-        behalf = _m("member", "on_behalf", text)
-        if party_m and titled_name(party_m.group(1)):
-            name, title = titled_name(party_m.group(1)) or ("", None)
-            extra = (party_m.group(3) or "").strip(" .") or None
-            out.append(Person(name, "member", title or extra, party=party_m.group(2),
-                              start=line.offset))
-        elif comma_m and person_name(comma_m.group(1)) and _is_party(comma_m.group(2)):
-            out.append(Person(person_name(comma_m.group(1)) or "", "member", party=comma_m.group(2), start=line.offset))
-        elif acts:
-            subject = re.split(r"[.!?:]\s+", text[: acts.start()])[-1]  # the sentence the act is told in
-            for name, title, party in _member_names(subject):
-                out.append(Person(name, "member", title, party=party, start=line.offset))
-        elif behalf:
-            named = _member_names(_rest(behalf))
-            below = _nonblank(lines, k + 1, 1)
-            if not named and below:  # "På vegne af Det Konservative Folkeparti og Moderaterne" / the names
-                named = _member_names(lines[below[0]].text)
-            for name, title, party in named:
-                out.append(Person(name, "member", title, party=party, start=line.offset))
-        elif listing and titled_name(text):
-            name, title = titled_name(text) or ("", None)
-            out.append(Person(name, "member", title, start=line.offset))
-        else:
-            listing = False
-            below = _nonblank(lines, k + 1, 1)
-            office = _m("member", "office", lines[below[0]].text) if below else None
-            if office and person_name(text):
-                party = _rest(office).strip(" ,.") or None
-                out.append(Person(person_name(text) or "", "member", party=party, start=line.offset))
-        out.extend(_proposers(text, line.offset))
+        named = _member_line(lines, k, text, listing)
+        listing = listing and bool(named)
+        out += [Person(name, "member", title, party=party, start=line.offset) for name, title, party in named]
+        out += _proposers(text, line.offset)
     return out
 
 
