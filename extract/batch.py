@@ -190,6 +190,7 @@ def extract_paths(
             state = "failed"
         if on_result:
             on_result(result, state)
+    refresh_index(db)  # the stemmed search index follows the documents just stored
     db.close()
     return summary
 

@@ -43,6 +43,7 @@ def _matches(group: str, name: str, text: str) -> bool:
 
 
 def is_noise(text: str) -> bool:
+    """Noise wherever it stands: cookie banners, "Side 2 af 4", footer boilerplate."""
     s = text.strip()
     return bool(s) and any(p.search(s) for p in _patterns()["noise"].values())
 
@@ -102,31 +103,41 @@ def _is_short(text: str) -> bool:
     return len(s.split()) <= _SHORT_WORDS and not re.search(r"[.:?!]$", s) and not s.startswith(("Ad ", "•", "-"))
 
 
-def _repeated_page_edges(lines: list[Line]) -> set[str]:
-    """Short lines at the top or bottom of three or more pages: running headers and footers."""
-    pages: dict[int, list[str]] = {}
-    for line in lines:
+def _edge_key(text: str) -> str:
+    """Page counters vary from page to page ("Side 2", "Side 3"); a case number is not a counter."""
+    s = text.strip()
+    return re.sub(r"\d+", "#", s) if sum(c.isdigit() for c in s) <= 4 else s
+
+
+def _page_edges(lines: list[Line]) -> tuple[set[int], set[str]]:
+    """Indexes of the first and last two lines of each page, and the short edge lines that repeat
+    on three or more pages: running headers and footers."""
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
         if line.text.strip():
-            pages.setdefault(line.page, []).append(line.text.strip())
-    if len(pages) < 3:
-        return set()
+            pages.setdefault(line.page, []).append(i)
+    if len(pages) < 2:
+        return set(), set()
+    edges = {i for idxs in pages.values() for i in idxs[:2] + idxs[-2:]}
     counts: Counter[str] = Counter()
-    for texts in pages.values():
-        edge = set(texts[:2] + texts[-2:])
-        counts.update(re.sub(r"\d+", "#", t) for t in edge if len(t.split()) <= 10)
-    return {t for t, n in counts.items() if n >= 3}
+    for idxs in pages.values():
+        edge = {_edge_key(lines[i].text) for i in idxs[:2] + idxs[-2:] if len(lines[i].text.split()) <= 10}
+        counts.update(edge)
+    return edges, ({t for t, n in counts.items() if n >= 3} if len(pages) >= 3 else set())
 
 
 def clean(lines: list[Line]) -> list[Line]:
     """The same lines with roles set: NOISE for page furniture, MARGIN for letterhead and sidebars."""
     lines = unglue(lines)
-    repeated = _repeated_page_edges(lines)
+    edges, repeated = _page_edges(lines)
     roles = [line.role for line in lines]
     texts = [line.text for line in lines]
     for i, text in enumerate(texts):
         if roles[i] != BODY or not text.strip():
             continue
-        if is_noise(text) or re.sub(r"\d+", "#", text.strip()) in repeated:
+        at_edge = i in edges
+        page_furniture = _edge_key(text) in repeated or _matches("edge_noise", "bare_page_number", text)
+        if is_noise(text) or (at_edge and page_furniture):
             roles[i] = NOISE
             continue
         prev = next((texts[j] for j in range(i - 1, max(i - 2, -1), -1)), "")

@@ -6,8 +6,8 @@ import re
 
 from stdnum.dk import cpr
 
-# ddmmyy-xxxx, also with a space or no separator; not inside a longer number
-_CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})(?![\d-])")
+# ddmmyy-xxxx, also with a space or no separator; not inside a longer number or a word (a hex hash)
+_CPR = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})(?![\w-])")
 MASK = "XXXXXX-XXXX"
 
 

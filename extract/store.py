@@ -145,7 +145,7 @@ def store_result(db: sqlite_utils.Database, result: FileResult) -> int:
         "pages": result.pages, "status": result.status, "error": result.error,
         "documents": len(result.documents), "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    with db.conn:
+    with db.atomic():
         existing = next(db.query("select id from files where path = ?", [result.path]), None)
         if existing:
             file_id = existing["id"]

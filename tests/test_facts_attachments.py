@@ -58,6 +58,10 @@ def test_attachment_forms(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
 
+def test_file_names_in_lower_case_are_separate_attachments() -> None:
+    assert names("Bilag:\nbrev.pdf\nnotat om skolen.docx\n\nKære Jens") == ["brev.pdf", "notat om skolen.docx"]
+
+
 def test_an_annex_titled_bilag_is_not_a_list() -> None:
     text = "NOTAT\n\nBilag\n\nOversigt over virksomheder, som har haft borgere i praktik:\n\naccent aps\nalex aps"
     assert names(text) == []

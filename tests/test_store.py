@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,26 @@ def test_facts_point_back_to_their_document(tmp_path: Path, corpus_dir: Path) ->
         assert orphans[0]["n"] == 0
     # foreign keys are declared, so Datasette and sqlite-utils can follow them
     assert sqlite_utils.Database(tmp_path / "foi.db")["case_numbers"].foreign_keys
+
+
+def test_a_file_is_stored_whole_or_not_at_all(tmp_path: Path, corpus_dir: Path) -> None:
+    db = open_db(tmp_path / "foi.db")
+    path = str(corpus_dir / "000_20e448a58bbb3448.txt")
+    first = process_file(path, Settings())
+    store_result(db, first)
+    before = (db.table("documents").count, db.table("companies").count, stored_digest(db, path))
+    # a real SQLite trigger makes the write fail halfway, after the document rows went in
+    db.execute("create trigger refuse before insert on companies begin select raise(abort, 'disk full'); end")
+    changed = process_bytes(Path(path).read_bytes() + b"\nEt nyt afsnit.\n", path, Settings())
+    with pytest.raises(sqlite3.IntegrityError, match="disk full"):
+        store_result(db, changed)
+    assert (db.table("documents").count, db.table("companies").count, stored_digest(db, path)) == before
+
+
+def test_cpr_masking_spares_hashes_and_case_numbers() -> None:
+    from foi.extract.personal_data import mask_cpr
+
+    assert mask_cpr("CPR-nr. 010190-1234 og 0101901234") == "CPR-nr. XXXXXX-XXXX og XXXXXX-XXXX"
+    assert mask_cpr("fil 001_8c8c1811718375a8.txt") == "fil 001_8c8c1811718375a8.txt"
+    assert mask_cpr("Sagsnr. 2018-0000088-148, dokument 2834597") == "Sagsnr. 2018-0000088-148, dokument 2834597"
+    assert mask_cpr("ugyldig dato 320190-1234") == "ugyldig dato 320190-1234"

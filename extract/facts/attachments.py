@@ -22,6 +22,7 @@ from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import AttachmentName
 
 _WRAPPED_WORDS = 6  # the most words a wrapped end of a name on the next line may have
+_FILE_NAME = re.compile(r"\.\w{2,4}$")  # "brev.pdf": a whole name, not the start of a wrapped one
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def _list_under(lines: list[tuple[int, str, str]], first: int) -> list[Attachmen
     """The attachments listed on the lines after a heading, until a blank line or a stop line."""
     rules = _rules()
     found: list[AttachmentName] = []
+    previous = ""
     for offset, line, _role in lines[first:]:
         text = _clean(line)
         if not text:
@@ -104,11 +106,12 @@ def _list_under(lines: list[tuple[int, str, str]], first: int) -> list[Attachmen
         words = len(text.split())
         if words > rules.max_item_words or (not found and text.endswith(":")):
             break  # prose under the heading (an annex's own "Bilag" title), not a list
-        if found and text[:1].islower() and not rules.number.match(text):
+        if found and _continues(previous, text) and not rules.number.match(text):
             last = found[-1]
             found[-1] = AttachmentName(f"{last.name} {rules.file_type.sub('', text).strip()}", last.start)
-            continue
-        found.extend(_names(line, offset))
+        else:
+            found.extend(_names(line, offset))
+        previous = text
     return found
 
 
@@ -119,6 +122,7 @@ def _continues(line: str, following: str) -> bool:
         and following[:1].islower()
         and len(following.split()) <= _WRAPPED_WORDS
         and not line.rstrip().endswith((".", ":", ";"))
+        and not any(_FILE_NAME.search(x) for x in (line, following))
     )
 
 

@@ -29,7 +29,7 @@ from foi.extract.model import NOISE, CaseNumber
 _LETTER_BEFORE = r"(?<![A-Za-zÆØÅæøåÉé])"
 _LETTER_AFTER = r"(?![A-Za-zÆØÅæøåÉé])"
 _CHECKED = {"ean": stdnum_ean.is_valid, "cvr": stdnum_cvr.is_valid}
-_DIGITS_ONLY = {"ean", "cvr", "p_nummer"}
+_OWN_SHAPE = {"ean", "cvr", "p_nummer"}  # registry numbers: never re-filed by the shape of their value
 _FOREIGN_SYSTEMS = {"f2_sagsnr", "f2_dokumentnr", "edoc_sagsnr"}
 
 
@@ -79,7 +79,7 @@ def normalise(value: str) -> str:
 
 def _scheme_of_shape(scheme: str, value: str) -> str:
     """EMN and KLE numbers keep their own scheme whichever label stands before them."""
-    if scheme in _DIGITS_ONLY:
+    if scheme in _OWN_SHAPE:
         return scheme
     for name, shape in _rules().shapes:
         if shape.match(value):

@@ -13,6 +13,8 @@ that length that does not end in a whole legal form is flagged `truncated`.
 
 In running text only names with an explicit legal form are companies ("Kredsløb A/S"); other
 businesses named in the text ("en virksomhed (Fakta)") are organisations, see organizations.py.
+Such a name counts in a margin line too (a signature's "Pemile ApS. Cvr 30694503"); a margin line
+is never part of a list.
 The words are data: `patterns/companies.toml`.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -239,13 +242,38 @@ def find_tables(rows: list[tuple[int, str, str]]) -> list[Company]:
 
 
 # -- running text -----------------------------------------------------------------------------------
-def _previous(tokens: list[re.Match[str]], token: re.Match[str]) -> str:
-    i = tokens.index(token)
-    return tokens[i - 1].group(0) if i > 0 else ""
+_NAME_WINDOW = 200  # characters before a legal form that may hold its name
 
 
 def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or (token[:1].isdigit() and any(c.isalpha() for c in token))
+
+
+def _name_before(text: str, end: int) -> int:
+    """Where the capitalised name that ends at `end` begins (-1 if there is none)."""
+    p = patterns()
+    base = max(0, end - _NAME_WINDOW)
+    tokens = list(re.finditer(r"\S+", text[base:end]))
+    taken: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group(0)
+        if word[-1] in ",;:()\"'»«”“." and not re.fullmatch(r"(?:\w\.)+", word):
+            break
+        if p.form_at_end.fullmatch(word) or (word == "og" and i and p.name_end.search(tokens[i - 1].group(0))):
+            break  # the end of another name: "Group P/S og Fynsk Analyse ApS", "Aarhus Kommune og …"
+        if _is_capitalised(word):
+            taken = [tokens[i], *pending, *taken]
+            pending = []
+        elif word in p.joiners or word.isdigit():
+            pending.insert(0, tokens[i])
+        else:
+            break
+    while taken and taken[0].group(0) in p.not_name:  # "Også Dansk Supermarked A/S"
+        taken = taken[1:]
+        while taken and not _is_capitalised(taken[0].group(0)):
+            taken = taken[1:]
+    return base + taken[0].start() if taken else -1
 
 
 def find_in_text(text: str, offset: int = 0) -> list[Company]:
@@ -257,34 +285,12 @@ def find_in_text(text: str, offset: int = 0) -> list[Company]:
         written = match.group(1)
         if written.lower() == "holding" and not written[0].isupper():
             continue
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
-        if nxt is not None and not text[match.end() : nxt.start()].strip():
+        if i + 1 < len(matches) and not text[match.end() : matches[i + 1].start()].strip():
             continue  # "Nordvest Holding ApS": the form is the last one
-        tokens = list(re.finditer(r"\S+", text[: match.start()]))
-        taken: list[re.Match[str]] = []
-        pending: list[re.Match[str]] = []
-        for token in reversed(tokens):
-            word = token.group(0)
-            if word[-1] in ",;:()\"'»«”“." and not re.fullmatch(r"(?:\w\.)+", word):
-                break
-            if p.form_at_end.fullmatch(word) or (word == "og" and p.name_end.search(_previous(tokens, token))):
-                break  # the end of another name: "Group P/S og Fynsk Analyse ApS", "Aarhus Kommune og …"
-            if _is_capitalised(word):
-                taken = [token, *pending, *taken]
-                pending = []
-            elif word in p.joiners or word.isdigit():
-                pending.insert(0, token)
-            else:
-                break
-        while taken and taken[0].group(0) in p.not_name:
-            taken = taken[1:]
-            while taken and not _is_capitalised(taken[0].group(0)):
-                taken = taken[1:]
-        if not taken:
-            continue
-        start = taken[0].start()
-        name = text[start : match.end()]
-        out.append(Company(name, p.forms[written.lower()], owner(name), False, "body", text, offset + start))
+        start = _name_before(text, match.start())
+        if start >= 0:
+            name = text[start : match.end()]
+            out.append(Company(name, p.forms[written.lower()], owner(name), False, "body", text, offset + start))
     return out
 
 
@@ -292,9 +298,8 @@ def find_in_text(text: str, offset: int = 0) -> list[Company]:
 def find_companies_in(rows: list[tuple[int, str, str]]) -> list[Company]:
     """All companies of a document's lines: lists, tables, then named in the text, each name once."""
     listed = find_lists(rows) + find_tables(rows)
-    used = {c.start for c in listed}
-    line_of = {offset: offset + len(text) for offset, text, _ in rows}
-    taken_lines = {o for o in line_of if any(o <= s < line_of[o] for s in used)}
+    offsets = [offset for offset, _, _ in rows]
+    taken_lines = {offsets[bisect_right(offsets, c.start) - 1] for c in listed}  # the lines the lists are on
     found: list[Company] = list(listed)
     seen = {c.name.casefold() for c in listed}
     for offset, text, role in rows:

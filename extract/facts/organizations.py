@@ -1,27 +1,21 @@
-"""Organisations named in a document's body text: agencies, businesses, associations, media.
+"""Organisations named in a document's body lines (a letterhead in the margin is a sender, not a mention).
 
-Only body lines are read (a letterhead in the margin is the sender, not a mention). The rules, from
-the most to the least certain:
-
-1. known names: news media and national bodies without a head word ("DR", "Avisen.dk", "KL");
-   a known name may open a compound ("DR-dokumentaren" names DR);
-2. a defined abbreviation, "Styrelsen for Arbejdsmarked og Rekruttering (STAR)": the abbreviation,
-   and the long name when it has an organisation's head word; an abbreviation defined for a law
-   ("lov om aktiv beskæftigelsesindsats (LAB)") is no organisation;
-3. names with a head word: "Styrelsen for …", "Udlændinge- og Integrationsministeriet",
-   "Ankestyrelsen", "Bestseller Koncernen";
-4. a business named after a word that says what it is: "en virksomhed (Fakta)",
-   "revisionsfirmaet Deloitte";
-5. abbreviations in capitals, two to six letters, standing alone ("BIU", "COOP"), but not Roman
-   numerals, party letters, capitals used for emphasis, or the words of a stop-list ("CPR", "MB");
-6. a single capitalised word that Danish spelling marks as a name (it stands mid-sentence, where a
-   noun would be in lower case), written at least twice, and that is not a place, a person's name,
-   a title before a number ("Budget 2020") or a definite noun ("Mobilitetsplanen").
+The rules, from the most to the least certain:
+1. known names, news media and national bodies ("DR", "Avisen.dk", "KL"), also opening a compound
+   ("DR-dokumentaren");
+2. defined abbreviations: "Styrelsen for Arbejdsmarked og Rekruttering (STAR)" gives both when the
+   name has a head word; one defined for a law or a thing ("lov om … (LAB)") is none;
+3. head words: "Styrelsen for …", "Udlændinge- og Integrationsministeriet", "Bestseller Koncernen";
+4. a word that says what follows: "en virksomhed (Fakta)", "revisionsfirmaet Deloitte";
+5. capitals, two to six letters, alone ("BIU", "COOP"): not Roman numerals, party letters, emphasis
+   ("ALTID" beside "altid") or a stop-list ("CPR", "MB");
+6. one capitalised word mid-sentence, where Danish writes a noun in lower case, at least twice, never
+   part of a longer name, not a place, a person's name, a title before a number or a definite noun.
 
 Decided: the municipality, its administrations, committees and councils ("Københavns Kommune",
-"Socialforvaltningen", "Arbejdsmarkedsudvalget") and regions ("Region Hovedstaden") are not reported
-here; they have fields of their own. Their abbreviations are ("BIU"): that is how the text names a
-body. Companies with a legal form are companies. The words are data: `patterns/organizations.toml`.
+"Socialforvaltningen", "Arbejdsmarkedsudvalget") and regions are not reported; they have fields of
+their own. Their abbreviations are ("BIU"): that is how the text names a body. Companies with a legal
+form are companies. The words are data: `patterns/organizations.toml`.
 """
 
 from __future__ import annotations
@@ -76,10 +70,8 @@ def patterns() -> _Patterns:
     raw: dict[str, Any] = tomllib.loads(
         resources.files("foi.extract.facts").joinpath("patterns/organizations.toml").read_text("utf-8")
     )
-    known: dict[str, tuple[str, str]] = {}  # spelling in lower case -> (name, spelling)
-    for group in raw["known"].values():
-        for name, spellings in group.items():
-            known.update({spelling.lower(): (name, spelling) for spelling in spellings})
+    groups = raw["known"].values()
+    known = {spelling.lower(): (name, spelling) for g in groups for name, sp in g.items() for spelling in sp}
     alternation = "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))
     heads = raw["heads"]
     context = raw["context"]
@@ -94,9 +86,7 @@ def patterns() -> _Patterns:
             rf"\b(?:{'|'.join(heads['before_for'])})\s+for\s+{_NAME_WORD}(?:(?:,\s+|\s+og\s+|\s+samt\s+|\s+)"
             rf"{_NAME_WORD})*"
         ),
-        suffix_word=re.compile(
-            rf"(?<![\w\-])({suspended}[{UPPER}][{LOWER}]{{2,}}(?:{suffixes}))(?![\w\-])"
-        ),
+        suffix_word=re.compile(rf"(?<![\w\-])({suspended}[{UPPER}][{LOWER}]{{2,}}(?:{suffixes}))(?![\w\-])"),
         last_word=re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}(?:{'|'.join(heads['last_words'])}))(?![\w\-])"),
         parenthesis=re.compile(
             rf"\b(?:{'|'.join(context['before_parenthesis'])})\s*\(({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\)",
@@ -129,19 +119,14 @@ class Paragraph:
 def paragraphs(rows: list[tuple[int, str, str]]) -> list[Paragraph]:
     """Consecutive body lines joined into paragraphs; blank lines, margin lines and table rows end one."""
     out: list[Paragraph] = []
-    current: Paragraph | None = None
-    for offset, text, role in rows:
-        if role != BODY or not text.strip() or "\t" in text:
-            current = None
-            continue
-        if current is None:
-            current = Paragraph("", [])
-            out.append(current)
-        else:
-            current.text += " "
-            current.offsets.append(-1)
-        current.text += text
-        current.offsets.extend(range(offset, offset + len(text)))
+    parts: list[tuple[int, str]] = []
+    for offset, text, role in [*rows, (-1, "", BODY)]:
+        if role == BODY and text.strip() and "\t" not in text:
+            parts.append((offset, text))
+        elif parts:
+            offsets = [o for n, (at, t) in enumerate(parts) for o in [-1] * (n > 0) + list(range(at, at + len(t)))]
+            out.append(Paragraph(" ".join(t for _, t in parts), offsets))
+            parts = []
     return out
 
 
@@ -166,9 +151,8 @@ Found = tuple[str, int]  # name, offset in the document
 
 def is_unit(name: str) -> bool:
     """Part of the municipality (or the municipality or a region): not reported here."""
-    last = name.split()[-1].lower()
-    first = name.split()[0]
-    return last.endswith(patterns().unit_suffixes) or first in ("Region", "Jobcenter", "Center")
+    words = name.split()
+    return words[-1].lower().endswith(patterns().unit_suffixes) or words[0] in ("Region", "Jobcenter", "Center")
 
 
 def known_names(para: Paragraph) -> list[Found]:
@@ -185,7 +169,8 @@ def known_names(para: Paragraph) -> list[Found]:
 def _phrase_before(text: str, end: int) -> tuple[str, int]:
     """The capitalised name that ends at `end` ("Styrelsen for Arbejdsmarked og Rekruttering"), and its start."""
     joiners = {"og", "for", "i", "af", "til", "under", "med", "ved", "samt", "eller", "&"}
-    tokens = list(re.finditer(r"\S+", text[:end]))[-12:]
+    base = max(0, end - 200)
+    tokens = list(re.finditer(r"\S+", text[base:end]))[-12:]
     taken: list[re.Match[str]] = []
     pending: list[re.Match[str]] = []
     for token in reversed(tokens):
@@ -206,7 +191,7 @@ def _phrase_before(text: str, end: int) -> tuple[str, int]:
             taken = taken[1:]
     if not taken:
         return "", -1
-    return text[taken[0].start() : taken[-1].end()], taken[0].start()
+    return text[base + taken[0].start() : base + taken[-1].end()], base + taken[0].start()
 
 
 def defined_abbreviations(para: Paragraph) -> tuple[list[Found], set[str]]:
@@ -250,7 +235,7 @@ def head_names(para: Paragraph) -> list[Found]:
         for m in pattern.finditer(text):
             name = m.group(1)
             first = name.split()[0]
-            if first in company_patterns().not_name or first in p.words:
+            if _stop_word(first):
                 continue
             # a lone head word opening a sentence can be a common noun ("Boligforeningen har …"),
             # but not the name of an authority ("Sundhedsstyrelsen har …")
@@ -265,11 +250,10 @@ def head_names(para: Paragraph) -> list[Found]:
 def _second_word(after: str) -> str:
     """The one capitalised word that completes a name after its head: "Boligforeningen Lyset"."""
     m = re.match(rf"(\s+)([{UPPER}][{LOWER}]+)(?=[\s,.;:!?)]|$)(?!\s+[{UPPER}0-9])", after)
-    if m is None or _is_place(m.group(2)) or m.group(2).lower().endswith(patterns().unit_suffixes):
+    word = m.group(2) if m else ""
+    if not word or _is_place(word) or word.lower().endswith(patterns().unit_suffixes) or _stop_word(word):
         return ""
-    if m.group(2) in patterns().words or m.group(2) in company_patterns().not_name:
-        return ""
-    return m.group(1) + m.group(2)
+    return m.group(1) + word if m else ""
 
 
 def named_by_context(para: Paragraph) -> list[Found]:
@@ -307,6 +291,11 @@ def acronyms(para: Paragraph, document_words: set[str], not_orgs: set[str]) -> l
         if _acronym_in_context(para.text[max(0, m.start() - 80) : m.start()], para.text[m.end() : m.end() + 80]):
             out.append((word, para.start(m.start())))
     return out
+
+
+def _stop_word(word: str) -> bool:
+    """A capitalised word that is no name: "Bilag", "Borgmester", or a word that opens a sentence ("Også")."""
+    return word in patterns().words or word in company_patterns().not_name
 
 
 def _is_place(word: str) -> bool:
@@ -354,7 +343,7 @@ def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
         strong = evidence.get(word, 0)
         if word in bound or len(word) < 4 or not (strong >= _MIN_MENTIONS or (strong and len(starts) > _MIN_MENTIONS)):
             continue
-        if word in p.words or word in p.head_words or word in company_patterns().not_name or word in person_words:
+        if _stop_word(word) or word in p.head_words or word in person_words:
             continue
         if _is_place(word) or re.search(r"(en|et|ne|ens|ets|nes)$", word) or word.lower().endswith(p.unit_suffixes):
             continue
@@ -362,9 +351,14 @@ def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
     return out
 
 
-def _inside(a: Found, b: Found) -> bool:
-    """Is name a written inside the (longer) name b: "TV 2" in "TV2 Lorry"?"""
-    return a != b and b[1] <= a[1] and a[1] + len(a[0]) <= b[1] + len(b[0]) and len(a[0]) < len(b[0])
+def _outermost(found: list[Found]) -> list[Found]:
+    """The names not written inside a longer name found at the same place: "TV 2" in "TV2 Lorry"."""
+    ordered = sorted(set(found), key=lambda f: (f[1], -len(f[0])))
+    out: list[Found] = []
+    for name, start in ordered:
+        if not any(s <= start and start + len(name) <= s + len(n) for n, s in out[-8:] if len(n) > len(name)):
+            out.append((name, start))
+    return out
 
 
 # -- the component ----------------------------------------------------------------------------------
@@ -385,9 +379,8 @@ def find_organizations_in(
     for para in paras:
         found += acronyms(para, document_words, not_orgs)
     found += proper_names(paras, person_words)
-    found = [f for f in found if not any(_inside(f, g) for g in found)]
     out: dict[str, Organization] = {}
-    for name, start in sorted(found, key=lambda f: f[1]):
+    for name, start in _outermost(found):
         name = name.strip(" ,.")
         key = re.sub(r"-\s+", "-", name).casefold()
         if key in out or key in skip or is_unit(name) or name in patterns().words:
