@@ -18,8 +18,8 @@ from pathlib import Path
 from foi.extract.model import FileResult
 from foi.extract.process import file_digest, process_file
 from foi.extract.readers import SUFFIXES
+from foi.extract.search_index import refresh_index
 from foi.extract.store import open_db, store_result, stored_digest
-
 from foi.settings import Settings
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}

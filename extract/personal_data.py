@@ -6,8 +6,9 @@ import re
 
 from stdnum.dk import cpr
 
-# ddmmyy-xxxx, also with a space or no separator; not inside a longer number or a word (a hex hash)
-_CPR = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})(?![\w-])")
+# ddmmyy-xxxx, also with a space or no separator; not inside a longer number or a hex hash
+# ("001_8c8c1811718375a8"), but a file name may join it with "_" ("aktindsigt_070761-4285.txt")
+_CPR = re.compile(r"(?<![0-9A-Za-zÆØÅæøå-])(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})(?![0-9A-Za-zÆØÅæøå-])")
 MASK = "XXXXXX-XXXX"
 
 

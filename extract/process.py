@@ -6,12 +6,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from foi.errors import FileTooLarge, FoiError, UnreadableFile
 from foi.extract.facts.pipeline import extract_facts, load_pipeline
 from foi.extract.model import FileResult
 from foi.extract.readers import read_bytes, sniff
 from foi.extract.segment import segment
-
-from foi.errors import FileTooLarge, FoiError, UnreadableFile
 from foi.settings import Settings
 
 

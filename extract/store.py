@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from foi.extract.model import Document, FileResult
 
 from foi.errors import DatabaseError
+from foi.extract.model import Document, FileResult
 
 SCHEMA_VERSION = 1
 
@@ -89,7 +89,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.table("documents").create(DOCUMENT_COLUMNS, pk="id", foreign_keys=[("file_id", "files", "id")])
         db.table("documents").create_index(["file_id"])
         db.table("documents").create_index(["date"])
-        db.table("documents").enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
+        db.table("documents").enable_fts(
+            ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0"
+        )
     for table, (_attr, columns) in FACT_TABLES.items():
         if table not in db.table_names():
             db.table(table).create(

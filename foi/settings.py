@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
-
 def _packaged_templates() -> Path:
     """The templates shipped with foi (the repo's templates/ folder, installed as foi.templates)."""
     import foi.templates

@@ -13,7 +13,10 @@ from click.testing import CliRunner
 
 from foi.cli import main
 
-DANISH = "Kære Søren\n\nTak for din henvendelse af 3. oktober 2018 om mentorstøtte på Ærø.\n\nMed venlig hilsen\n\nJens Ågård\n"
+DANISH = (
+    "Kære Søren\n\nTak for din henvendelse af 3. oktober 2018 om mentorstøtte på Ærø.\n\n"
+    "Med venlig hilsen\n\nJens Ågård\n"
+)
 
 
 def _pdf_bytes(text: str, **kwargs: object) -> bytes:
@@ -73,7 +76,8 @@ def test_bad_files_get_error_rows_and_the_batch_goes_on(messy_folder: Path, tmp_
         message = [line for line in result.output.splitlines() if line.startswith(str(messy_folder / bad))]
         assert len(message) == 1 and status[bad][1] in message[0], (bad, result.output)
     assert "encrypted" in status["encrypted.pdf"][1]
-    texts = {r["path"]: r["text"] for r in db.query("select f.path, d.text from documents d join files f on f.id = d.file_id")}
+    rows = db.query("select f.path, d.text from documents d join files f on f.id = d.file_id")
+    texts = {r["path"]: r["text"] for r in rows}
     assert "Ærø" in texts[str(messy_folder / "cp1252.txt")]
     assert "Ærø" in texts[str(messy_folder / "utf16.txt")]
     mail_docs = list(db.query("select d.kind, d.text from documents d join files f on f.id = d.file_id "
@@ -113,7 +117,9 @@ def test_rerun_skips_unchanged_and_reextracts_only_a_changed_file(tmp_path: Path
     assert len(list(db.query("select rowid from documents_fts where documents_fts match 'nyt afsnit'"))) == 1
 
 
-def test_json_prints_one_file_and_writes_no_database(tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_prints_one_file_and_writes_no_database(
+    tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["extract", "--json", str(corpus_dir / "000_20e448a58bbb3448.txt")])
     assert result.exit_code == 0, result.output

@@ -11,10 +11,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from foi.extract.model import BODY, MARGIN, NOISE, Document, ReadResult
 from foi.extract.readers import pdf as reader
 from foi.extract.readers import read_path
-
 from foi.settings import Settings
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

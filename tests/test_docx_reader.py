@@ -15,11 +15,11 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+
+from foi.errors import UnreadableFile
 from foi.extract.model import BODY, MARGIN, NOISE
 from foi.extract.readers import docx as docx_reader
 from foi.extract.readers import read_bytes
-
-from foi.errors import UnreadableFile
 from foi.settings import Settings
 
 SETTINGS = Settings()

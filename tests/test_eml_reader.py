@@ -9,9 +9,9 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 
 import pytest
+
 from foi.extract.readers import read_bytes
 from foi.extract.readers.email_headers import danish_datetime, parse_date
-
 from foi.settings import Settings
 
 SETTINGS = Settings()

@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from foi.extract.model import ReadResult
-from foi.extract.readers import pdf as reader
 
 from foi.errors import UnreadableFile
+from foi.extract.model import ReadResult
+from foi.extract.readers import pdf as reader
 from foi.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "hostile-fixtures"

@@ -7,7 +7,6 @@ import codecs
 from foi.extract.model import Table
 from foi.extract.readers import read_bytes
 from foi.extract.readers.html import drop_cookie_banner, html_to_lines
-
 from foi.settings import Settings
 
 SETTINGS = Settings()

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import pytest
 from extract_msg.ole_writer import OleWriter
-from foi.extract.readers import msg as msg_reader
-from foi.extract.readers import read_bytes
 
 from foi.errors import UnreadableFile
+from foi.extract.readers import msg as msg_reader
+from foi.extract.readers import read_bytes
 from foi.settings import Settings
 
 SETTINGS = Settings()

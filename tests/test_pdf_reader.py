@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from foi.extract.model import BODY, MARGIN, NOISE, Document, ReadResult
-from foi.extract.readers import pdf as reader
-from foi.extract.readers import read_bytes
-from foi.extract.readers.pdf_layout import assemble, column_split, layout_page
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from foi.errors import EncryptedFile, UnreadableFile
+from foi.extract.model import BODY, MARGIN, NOISE, Document, ReadResult
+from foi.extract.readers import pdf as reader
+from foi.extract.readers import read_bytes
+from foi.extract.readers.pdf_layout import assemble, column_split, layout_page
 from foi.settings import Settings
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -62,7 +62,8 @@ def test_company_names_in_lower_case_are_not_letterhead() -> None:
 
 def test_hyphenation_is_undone_but_suspended_hyphens_stay() -> None:
     assert join_lines("beskæftigelses-", "indsatsen") == "beskæftigelsesindsatsen"
-    assert join_lines("Beskæftigelses-", "og Integrationsforvaltningen") == "Beskæftigelses- og Integrationsforvaltningen"
+    joined = join_lines("Beskæftigelses-", "og Integrationsforvaltningen")
+    assert joined == "Beskæftigelses- og Integrationsforvaltningen"
 
 
 def test_a_letter_then_its_annex_after_a_page_gap() -> None:

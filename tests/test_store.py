@@ -68,7 +68,8 @@ def test_facts_point_back_to_their_document(tmp_path: Path, corpus_dir: Path) ->
     db = open_db(tmp_path / "foi.db")
     store_result(db, process_file(corpus_dir / "000_20e448a58bbb3448.txt", Settings()))
     for table in FACT_TABLES:
-        orphans = list(db.query(f"select count(*) n from [{table}] where document_id not in (select id from documents)"))
+        sql = f"select count(*) n from [{table}] where document_id not in (select id from documents)"
+        orphans = list(db.query(sql))
         assert orphans[0]["n"] == 0
     # foreign keys are declared, so Datasette and sqlite-utils can follow them
     assert sqlite_utils.Database(tmp_path / "foi.db")["case_numbers"].foreign_keys

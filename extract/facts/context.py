@@ -6,8 +6,9 @@ character offsets of spans are offsets into `Document.full_text`.
 
 from __future__ import annotations
 
-from foi.extract.model import BODY, Document, Facts
 from spacy.tokens import Doc
+
+from foi.extract.model import BODY, Document, Facts
 
 _DOCUMENT_KEY = "foi_document"
 _FACTS_KEY = "foi_facts"

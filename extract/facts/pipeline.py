@@ -11,11 +11,11 @@ import importlib
 from functools import lru_cache
 
 import spacy
-from foi.extract.facts.context import attach
-from foi.extract.model import Document, Facts
 from spacy.language import Language
 
 from foi.errors import PipelineNotInstalled
+from foi.extract.facts.context import attach
+from foi.extract.model import Document, Facts
 
 # Module name = component name. Order matters: later components read what earlier ones found
 # (people use the e-mail addresses next to names; the letterhead reads dates and case numbers).

@@ -11,9 +11,8 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from foi.extract.model import ReadResult
-
 from foi.errors import EmptyFile, UnreadableFile, UnsupportedFormat
+from foi.extract.model import ReadResult
 from foi.settings import Settings
 
 # format -> module (imported lazily: pdfplumber and extract-msg are slow to import)

@@ -14,9 +14,8 @@ import io
 import zipfile
 from typing import Any
 
-from foi.extract.model import MARGIN, NOISE, Line, Page, ReadResult, Table
-
 from foi.errors import UnreadableFile
+from foi.extract.model import MARGIN, NOISE, Line, Page, ReadResult, Table
 from foi.settings import Settings
 
 FORMAT = "docx"

@@ -16,12 +16,11 @@ from email.header import decode_header, make_header
 from email.message import Message
 from typing import Any
 
+from foi.errors import UnreadableFile
 from foi.extract.model import Attachment, Line, Page, ReadResult, Table
 from foi.extract.readers.email_headers import header_lines, headers_dict, parse_date
 from foi.extract.readers.html import decode_declared, html_to_lines
 from foi.extract.readers.txt import decode
-
-from foi.errors import UnreadableFile
 from foi.settings import Settings
 
 FORMAT = "eml"

@@ -15,10 +15,10 @@ import unicodedata
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import PreformattedString
-from foi.extract.model import Line, Page, ReadResult, Table
-from foi.extract.readers.txt import decode
 
 from foi.errors import UnreadableFile
+from foi.extract.model import Line, Page, ReadResult, Table
+from foi.extract.readers.txt import decode
 from foi.settings import Settings
 
 FORMAT = "html"

@@ -14,11 +14,10 @@ import unicodedata
 from email.parser import HeaderParser
 from typing import Any
 
+from foi.errors import UnreadableFile
 from foi.extract.model import Attachment, Line, Page, ReadResult, Table
 from foi.extract.readers.email_headers import header_lines, headers_dict, parse_date, to_local
 from foi.extract.readers.html import declared_charset, decode_declared, html_to_lines
-
-from foi.errors import UnreadableFile
 from foi.settings import Settings
 
 FORMAT = "msg"

@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pdfplumber
-from foi.extract.model import ReadResult, Table
-from foi.extract.readers.pdf_layout import PageLayout, TableBox, assemble, layout_page
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
@@ -28,6 +26,8 @@ from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 
 from foi.errors import EncryptedFile, UnreadableFile
+from foi.extract.model import ReadResult, Table
+from foi.extract.readers.pdf_layout import PageLayout, TableBox, assemble, layout_page
 from foi.settings import Settings
 
 FORMAT = "pdf"

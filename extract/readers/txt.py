@@ -11,9 +11,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from foi.extract.model import Line, Page, ReadResult
-
 from foi.errors import UnreadableFile
+from foi.extract.model import Line, Page, ReadResult
 from foi.settings import Settings
 
 FORMAT = "txt"
