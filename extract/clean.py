@@ -48,6 +48,11 @@ def is_noise(text: str) -> bool:
     return bool(s) and any(p.search(s) for p in _patterns()["noise"].values())
 
 
+def looks_like_furniture(text: str, next_text: str = "") -> bool:
+    """Does this line look like letterhead or sidebar material (an address, a phone number, a unit)?"""
+    return _line_kind(text, "", next_text) is not None
+
+
 def unglue(lines: list[Line]) -> list[Line]:
     """Split lines where text extraction glued a label or a bold title to the value before it."""
     out: list[Line] = []

@@ -62,6 +62,13 @@ def test_letter_without_subject_has_no_title() -> None:
     assert f.title is None
 
 
+def test_sidebar_address_above_the_greeting_is_not_a_title() -> None:
+    # a PDF reader puts the sidebar (address, phone) before the body, just above "Kære"
+    f = facts("Direktion\n\nRådhuspladsen I\n1550 København V\n\nTelefon\n3366 3366\n\nwww.kk.dk\n\n"
+              "KØBENHAVNS KOMMUNE\n\nTil\nAndreas Keil\n\nKære Andreas Keil\n\nTekst.")
+    assert f.title is None
+
+
 def test_memo_heading_without_asterisks() -> None:
     f = facts('04-11-2015\n\nSagsnr.\n2015-0186920\n\n**Notat om ubesatte pladser - "Særlige ordninger"**\n\n'
               "Tekst her.", "memo")

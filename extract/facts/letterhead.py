@@ -25,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from foi.extract.clean import looks_like_furniture
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.facts.people import person_name
 from foi.extract.model import BODY, MARGIN, NOISE, Facts
@@ -170,10 +171,11 @@ def _title(kind: str, lines: list[_Line]) -> str | None:
             return _strip(s)
     if kind == "letter":  # the subject stands below the letterhead: the last candidate above the greeting
         block = _recipient_block(head)
+        following = {a.offset: b.text for a, b in zip(head, head[1:], strict=False)}
         candidates = [
             _strip(line.text) for line in head
             if line.offset not in block and not _strip(line.text).isupper() and not person_name(_strip(line.text))
-            and _heading_like(line.text, 2)
+            and _heading_like(line.text, 2) and not looks_like_furniture(line.text, following.get(line.offset, ""))
         ]
         return candidates[-1] if candidates else None
     body = [line for line in texts if line.role == BODY][:_MEMO_HEADING_LINES]
