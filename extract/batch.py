@@ -150,10 +150,12 @@ def extract_paths(
     paths: list[str | Path],
     settings: Settings,
     on_result: Callable[[FileResult, str], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> Summary:
     """Extract files and folders into the database of `settings`; unchanged files are skipped.
 
-    `on_result(result, state)` is called for every file with state "stored", "unchanged" or "failed".
+    `on_plan(n)` is told how many files will be extracted, once they are known; `on_result(result,
+    state)` is called for every file with state "stored", "unchanged" or "failed".
     """
     db = open_db(settings.db_path)
     summary = Summary()
@@ -177,6 +179,8 @@ def extract_paths(
                 on_result(FileResult(str(path), digest, 0, None), "unchanged")
             continue
         todo.append(path)
+    if on_plan:
+        on_plan(len(todo))
     for result in run_files(todo, settings):
         store_result(db, result)
         if result.status == "ok":

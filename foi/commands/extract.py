@@ -67,7 +67,7 @@ def extract(
 
     show_bar = not quiet and sys.stderr.isatty()
     with click.progressbar(length=0, label="Extracting", file=sys.stderr, hidden=not show_bar,
-                           item_show_func=lambda s: s) as bar:
+                           item_show_func=lambda s: s, show_pos=True) as bar:
         counts = {"pages": 0, "errors": 0}
 
         def on_result(result: FileResult, state: str) -> None:
@@ -75,9 +75,13 @@ def extract(
             if state == "failed":
                 counts["errors"] += 1
                 click.echo(("\n" if show_bar else "") + f"{result.path}: {result.error}", err=True)
-            bar.update(1, f"{Path(result.path).name} · {counts['pages']} pages · {counts['errors']} errors")
+            if state != "unchanged":
+                bar.update(1, f"{Path(result.path).name} · {counts['pages']} pages · {counts['errors']} errors")
 
-        summary = extract_paths(list(paths), settings, on_result)
+        def on_plan(count: int) -> None:
+            bar.length = count  # unchanged files are counted in the summary, not on the bar
+
+        summary = extract_paths(list(paths), settings, on_result, on_plan)
     if not quiet:
         _print_summary(summary, settings.db_path)
     if summary.seen and summary.stored + summary.unchanged == 0:
