@@ -123,3 +123,9 @@ def test_seed_pdf_split_matches_gold(shared_dir: Path, corpus_dir: Path, suffix:
         want = _gold_kinds(gold_file)
         assert len(kinds) == len(want), (path.name, kinds)
         assert all(k in w for k, w in zip(kinds, want, strict=True)), (path.name, kinds, want)
+
+
+def test_a_company_list_in_capitals_is_not_letterhead() -> None:
+    got = roles("Leverandører:\n\nBAGER JENSEN APS\nMURER HANSEN IVS\n\nKØBENHAVNS KOMMUNE\n")
+    assert got["BAGER JENSEN APS"] == BODY and got["MURER HANSEN IVS"] == BODY
+    assert got["KØBENHAVNS KOMMUNE"] == MARGIN
