@@ -69,7 +69,7 @@ def unglue(lines: list[Line]) -> list[Line]:
 def _line_kind(text: str, prev: str, next_: str) -> str | None:
     """Why a single line is margin material, or None if it is not."""
     s = text.strip().strip("*").strip()
-    if not s:
+    if not s or _matches("keep", "company", s):
         return None
     if _matches("margin", "label", s):
         return "label"
@@ -105,6 +105,8 @@ def _blocks(lines: list[Line]) -> list[list[int]]:
 
 def _is_short(text: str) -> bool:
     s = text.strip()
+    if _matches("keep", "company", s):
+        return False
     return len(s.split()) <= _SHORT_WORDS and not re.search(r"[.:?!]$", s) and not s.startswith(("Ad ", "•", "-"))
 
 
