@@ -8,13 +8,12 @@ by what they look like. The patterns are data: `patterns/furniture.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from foi.extract.model import BODY, MARGIN, NOISE, Line
+from foi.extract.pattern_data import compile_groups, load_patterns
 
 # Labels that text extraction glues to the value before them: "2015-0186920Dokumentnr."
 _GLUED_LABEL = re.compile(
@@ -31,11 +30,7 @@ _SHORT_WORDS = 7
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
-    raw = tomllib.loads(resources.files("foi.extract").joinpath("patterns/furniture.toml").read_text("utf-8"))
-    return {
-        group: {name: re.compile("|".join(f"(?:{p})" for p in plist), re.IGNORECASE) for name, plist in kinds.items()}
-        for group, kinds in raw.items()
-    }
+    return compile_groups(load_patterns("furniture", "foi.extract"))
 
 
 def _matches(group: str, name: str, text: str) -> bool:

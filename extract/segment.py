@@ -10,12 +10,11 @@ a date next to a case-number label, a NOTAT or a Referat heading. The cues are d
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from foi.extract.clean import clean
 from foi.extract.model import BODY, NOISE, Document, Line, ReadResult
+from foi.extract.pattern_data import compile_groups, load_patterns
 
 _HEAD_WINDOW = 14  # non-blank lines after a boundary that may hold a document head
 _MIN_BODY_LINES = 3  # a would-be document shorter than this stays with the one before it
@@ -23,11 +22,7 @@ _MIN_BODY_LINES = 3  # a would-be document shorter than this stays with the one 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, dict[str, re.Pattern[str]]]:
-    raw = tomllib.loads(resources.files("foi.extract").joinpath("patterns/kinds.toml").read_text("utf-8"))
-    return {
-        group: {name: re.compile("|".join(f"(?:{p})" for p in plist), re.IGNORECASE) for name, plist in cues.items()}
-        for group, cues in raw.items()
-    }
+    return compile_groups(load_patterns("kinds", "foi.extract"))
 
 
 def cue(group: str, name: str, text: str) -> bool:

@@ -12,10 +12,8 @@ all lines, noise included; decision text is read from body lines only.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +21,7 @@ from spacy.tokens import Doc
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import BODY, NOISE, AgendaItem
 from foi.extract.paragraphs import join_lines, join_paragraphs
+from foi.extract.pattern_data import compile_groups, load_patterns
 
 _HEAD_LINES = 16  # non-blank lines at the top that may name the committee, time and place
 _LOOKAHEAD = 6  # non-blank lines after a title in which an item shows its case number or a heading
@@ -50,12 +49,7 @@ class _Item:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/agenda_items.toml")
-    raw = tomllib.loads(path.read_text("utf-8"))
-    return {
-        group: {name: re.compile("|".join(f"(?:{p})" for p in plist), re.IGNORECASE) for name, plist in kinds.items()}
-        for group, kinds in raw.items()
-    }
+    return compile_groups(load_patterns("agenda_items"))
 
 
 def _match(group: str, name: str, text: str) -> re.Match[str] | None:

@@ -9,9 +9,7 @@ mention. The words are data: `patterns/amounts.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -19,18 +17,13 @@ from spacy.tokens import Doc
 
 from foi.extract.facts.context import facts_of
 from foi.extract.model import Amount
+from foi.extract.pattern_data import load_patterns
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/amounts.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    return _load()
+    return load_patterns("amounts")
 
 
 def _words(words: list[str]) -> str:

@@ -9,17 +9,15 @@ data: `patterns/attachments.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import AttachmentName
+from foi.extract.pattern_data import any_of, load_patterns
 
 _WRAPPED_WORDS = 6  # the most words a wrapped end of a name on the next line may have
 _FILE_NAME = re.compile(r"\.\w{2,4}$")  # "brev.pdf": a whole name, not the start of a wrapped one
@@ -37,25 +35,18 @@ class _Rules:
     max_items: int
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/attachments.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    raw = _load()
+    raw = load_patterns("attachments")
     return _Rules(
         re.compile(raw["inline"], re.IGNORECASE),
         re.compile(raw["heading"], re.IGNORECASE),
         re.compile(raw["number"]),
         re.compile(raw["file_type"], re.IGNORECASE),
-        _any(raw["skip"]),
-        _any(raw["stop"]),
+        any_of(raw["skip"]),
+        any_of(raw["stop"]),
         raw["max_item_words"],
         raw["max_items"],
     )

@@ -12,11 +12,8 @@ once per document. The labels and shapes are data: `patterns/case_numbers.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -25,6 +22,7 @@ from stdnum.dk import cvr as stdnum_cvr
 
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import NOISE, CaseNumber
+from foi.extract.pattern_data import load_patterns
 
 _LETTER_BEFORE = r"(?<![A-Za-zÆØÅæøåÉé])"
 _LETTER_AFTER = r"(?![A-Za-zÆØÅæøåÉé])"
@@ -47,14 +45,11 @@ class _Rules:
     unlabelled: tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/case_numbers.toml")
-    return tomllib.loads(path.read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    raw = _load()
+    raw = load_patterns("case_numbers")
     gap = raw["gap"]["pattern"]
     schemes = []
     for entry in raw["scheme"]:

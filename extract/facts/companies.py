@@ -21,12 +21,10 @@ The words are data: `patterns/companies.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -34,6 +32,7 @@ from spacy.tokens import Doc
 
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import BODY, MARGIN, Company
+from foi.extract.pattern_data import load_patterns
 
 MIN_LIST_LINES = 5
 MAX_NAME_CHARS = 60
@@ -63,9 +62,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("foi.extract.facts").joinpath("patterns/companies.toml").read_text("utf-8")
-    )
+    raw: dict[str, Any] = load_patterns("companies")
     forms: dict[str, str] = raw["legal_forms"]
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return _Patterns(

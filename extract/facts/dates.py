@@ -18,10 +18,8 @@ import datetime as dt
 import re
 import statistics
 import sys
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -29,6 +27,7 @@ from spacy.tokens import Doc
 
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import MARGIN, DateMention
+from foi.extract.pattern_data import load_patterns
 
 _HEAD_LINES = 25  # non-blank lines at the top of a document that hold its own date
 _CONTEXT = 80  # characters before a date that may give it its role
@@ -46,14 +45,8 @@ class Mention:
     text: str
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/dates.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    return _load()
+    return load_patterns("dates")
 
 
 def _alternation(words: list[str]) -> str:

@@ -13,9 +13,7 @@ written with one space after "§" ("§4" -> "§ 4"). The words are data: `patter
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -26,16 +24,11 @@ from spacy.vocab import Vocab
 from foi.extract.facts.context import facts_of
 from foi.extract.facts.dates import date_pattern
 from foi.extract.model import LegalRef
+from foi.extract.pattern_data import load_patterns
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/legal_refs.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    return _load()
+    return load_patterns("legal_refs")
 
 
 @lru_cache(maxsize=1)

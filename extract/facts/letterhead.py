@@ -15,11 +15,9 @@ Facts that earlier components set are kept.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -29,6 +27,7 @@ from foi.extract.clean import looks_like_furniture
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.facts.people import person_name
 from foi.extract.model import BODY, MARGIN, NOISE, Facts
+from foi.extract.pattern_data import load_patterns
 
 _HEAD_LINES = 25  # non-blank lines at the top that may hold the letterhead
 _MEMO_HEADING_LINES = 3  # body lines after the head in which a memo's heading may stand
@@ -45,10 +44,8 @@ class _Line:
     role: str
 
 
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/letterhead.toml")
-    return tomllib.loads(path.read_text("utf-8"))
+    return load_patterns("letterhead")
 
 
 @cache

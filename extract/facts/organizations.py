@@ -21,10 +21,8 @@ form are companies. The words are data: `patterns/organizations.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -33,6 +31,7 @@ from spacy.tokens import Doc
 from foi.extract.facts.companies import patterns as company_patterns
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import BODY, Organization
+from foi.extract.pattern_data import load_patterns
 
 UPPER = "A-ZÆØÅ"
 LOWER = "a-zæøåéüö"
@@ -67,9 +66,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("foi.extract.facts").joinpath("patterns/organizations.toml").read_text("utf-8")
-    )
+    raw: dict[str, Any] = load_patterns("organizations")
     groups = raw["known"].values()
     known = {spelling.lower(): (name, spelling) for g in groups for name, sp in g.items() for spelling in sp}
     alternation = "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True))

@@ -13,16 +13,15 @@ member     in minutes: "• Benthe Viola Holm (A)", "Solveig Munk, Enhedslisten"
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from importlib import resources
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import NOISE, Person
+from foi.extract.pattern_data import load_patterns
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _TOKEN = re.compile(r"(?:[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäèáíóúñç']+(?:-[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäèáíóú']+)*|[A-ZÆØÅ]\.)")
@@ -41,10 +40,8 @@ class _Line:
     text: str
 
 
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, dict[str, list[str]]]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/people.toml")
-    return tomllib.loads(path.read_text("utf-8"))
+    return load_patterns("people")
 
 
 @cache

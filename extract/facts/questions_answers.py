@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,6 +21,7 @@ from spacy.tokens import Doc, Span
 from foi.extract.facts.context import document_of, facts_of
 from foi.extract.model import BODY, NOISE, Answer, Question
 from foi.extract.paragraphs import join_paragraphs, split_paragraphs
+from foi.extract.pattern_data import load_patterns
 
 _NUMS = r"\d{1,2}(?:\s*(?:,|og|samt|&|and)\s*\d{1,2})*"
 _MAX_QUESTION_LINES = 14  # a numbered question longer than this is running text, not a question
@@ -46,8 +45,7 @@ class _Block:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/questions_answers.toml")
-    raw = tomllib.loads(path.read_text("utf-8"))
+    raw = load_patterns("questions_answers")
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for group, entries in raw.items():
         out[group] = {}
@@ -60,8 +58,7 @@ def _patterns() -> dict[str, dict[str, re.Pattern[str]]]:
 
 @lru_cache(maxsize=1)
 def _quotes() -> str:
-    path = resources.files("foi.extract.facts").joinpath("patterns/questions_answers.toml")
-    return str(tomllib.loads(path.read_text("utf-8"))["question"]["quotes"])
+    return str(load_patterns("questions_answers")["question"]["quotes"])
 
 
 def _match(group: str, name: str, text: str) -> re.Match[str] | None:

@@ -9,9 +9,7 @@ nor is a letterhead's margin. The separators are data: `patterns/tables.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -19,16 +17,11 @@ from spacy.tokens import Doc
 
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.model import BODY, Table
+from foi.extract.pattern_data import load_patterns
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("foi.extract.facts").joinpath("patterns/tables.toml")
-    return tomllib.loads(path.read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    return _load()
+    return load_patterns("tables")
 
 
 @lru_cache(maxsize=1)
