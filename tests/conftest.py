@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from foi.extract.model import Document
+from foi.extract.process import process_file
+from foi.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -27,8 +33,23 @@ def shared_dir() -> Path:
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database built by really extracting corpus/ (texts and PDFs), once per test session."""
     from foi.extract.batch import extract_paths
-    from foi.settings import Settings
 
     db_path = tmp_path_factory.mktemp("corpus") / "foi.db"
     extract_paths([CORPUS], Settings(db_path=db_path, workers=2))
     return db_path
+
+
+SeedPair = tuple[str, int, dict[str, Any], Document | None]
+
+
+@pytest.fixture(scope="session")
+def seed_pairs(shared_dir: Path) -> list[SeedPair]:
+    """(seed file, document number, gold document, extracted document) for every gold document;
+    each seed is extracted once per test session, from corpus/ (the same texts as the shared seeds)."""
+    pairs: list[SeedPair] = []
+    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text("utf-8"))
+        docs = process_file(CORPUS / gold["file"], Settings()).documents
+        for i, g in enumerate(gold["documents"]):
+            pairs.append((gold["file"], i + 1, g, docs[i] if i < len(docs) else None))
+    return pairs

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from conftest import SeedPair
 
 from foi.extract.facts.amounts import find, parse_number
-from foi.extract.process import process_bytes, process_file
+from foi.extract.process import process_bytes
 from foi.settings import Settings
 
 
@@ -78,16 +76,13 @@ def test_amounts_in_a_memo_written_here() -> None:
     assert [(a.value, a.currency) for a in facts.amounts] == [(2500000, "DKK"), (75000, "DKK")]
 
 
-def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
     misses = []
-    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        docs = process_file(corpus_dir / gold["file"], Settings()).documents
-        for i, g in enumerate(gold["documents"]):
-            if "amounts" not in g:
-                continue
-            got = {(a.value, a.currency) for a in docs[i].facts.amounts} if i < len(docs) else set()
-            want = {(float(a["value"]), a["currency"]) for a in g["amounts"]}
-            if got != want:
-                misses.append((gold["file"], i + 1, sorted(got), sorted(want)))
+    for file, n, g, doc in seed_pairs:
+        if "amounts" not in g:
+            continue
+        got = {(a.value, a.currency) for a in doc.facts.amounts} if doc else set()
+        want = {(float(a["value"]), a["currency"]) for a in g["amounts"]}
+        if got != want:
+            misses.append((file, n, sorted(got), sorted(want)))
     assert misses == []

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import json
-from pathlib import Path
 
 import pytest
+from conftest import SeedPair
 
 from foi.extract.facts.attachments import find
-from foi.extract.process import process_bytes, process_file
+from foi.extract.process import process_bytes
 from foi.settings import Settings
 
 
@@ -80,18 +79,15 @@ def test_attachments_of_an_email_written_here() -> None:
     assert [a.name for a in facts.attachments] == ["Klage.docx", "Billeder af legepladsen.zip"]
 
 
-def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
     misses = []
-    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        docs = process_file(corpus_dir / gold["file"], Settings()).documents
-        for i, g in enumerate(gold["documents"]):
-            if "attachments" not in g:
-                continue
-            found = [a.name for a in docs[i].facts.attachments] if i < len(docs) else []
-            if len(found) != len(g["attachments"]) or any(
-                difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() < 0.9
-                for a, b in zip(found, g["attachments"], strict=False)
-            ):
-                misses.append((gold["file"], i + 1, found, g["attachments"]))
+    for file, n, g, doc in seed_pairs:
+        if "attachments" not in g:
+            continue
+        found = [a.name for a in doc.facts.attachments] if doc else []
+        if len(found) != len(g["attachments"]) or any(
+            difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() < 0.9
+            for a, b in zip(found, g["attachments"], strict=False)
+        ):
+            misses.append((file, n, found, g["attachments"]))
     assert misses == []

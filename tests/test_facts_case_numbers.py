@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from conftest import SeedPair
 
 from foi.extract.facts.case_numbers import find, normalise
 from foi.extract.jsonout import document_json
-from foi.extract.process import process_bytes, process_file
+from foi.extract.process import process_bytes
 from foi.settings import Settings
 
 
@@ -120,16 +118,13 @@ def test_cvr_in_a_company_footer() -> None:
     assert run(mail)[0] == [("cvr", "30694503")]
 
 
-def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
     misses = []
-    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        docs = [document_json(d) for d in process_file(corpus_dir / gold["file"], Settings()).documents]
-        for i, g in enumerate(gold["documents"]):
-            if "case_numbers" not in g:
-                continue
-            got = {(c["scheme"], c["value"]) for c in docs[i]["case_numbers"]} if i < len(docs) else set()
-            want = {(c["scheme"], c["value"].replace(" ", "")) for c in g["case_numbers"]}
-            if got != want:
-                misses.append((gold["file"], i + 1, sorted(got), sorted(want)))
+    for file, n, g, doc in seed_pairs:
+        if "case_numbers" not in g:
+            continue
+        got = {(c["scheme"], c["value"]) for c in document_json(doc)["case_numbers"]} if doc else set()
+        want = {(c["scheme"], c["value"].replace(" ", "")) for c in g["case_numbers"]}
+        if got != want:
+            misses.append((file, n, sorted(got), sorted(want)))
     assert misses == []

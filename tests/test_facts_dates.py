@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
+from conftest import SeedPair
 
 from foi.extract.facts.context import attach
 from foi.extract.facts.dates import date_mentions, find
 from foi.extract.facts.pipeline import load_pipeline
 from foi.extract.model import DateMention, Document, Line
-from foi.extract.process import process_bytes, process_file
+from foi.extract.process import process_bytes
 from foi.settings import Settings
 
 TODAY = dt.date(2025, 10, 1)
@@ -152,20 +151,17 @@ def test_documents_written_here_get_their_dates() -> None:
     assert {d.date: d.role for d in facts.dates}["2024-05-02"] == "meeting"
 
 
-def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
     misses = []
-    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        docs = process_file(corpus_dir / gold["file"], Settings()).documents
-        for i, g in enumerate(gold["documents"]):
-            facts = docs[i].facts if i < len(docs) else None
-            got = {
-                "date": facts and facts.date,
-                "inquiry_date": facts and facts.inquiry_date,
-                "dates": sorted({d.date for d in facts.dates}) if facts else [],
-            }
-            for field in ("date", "inquiry_date", "dates"):
-                want = sorted(set(g[field])) if field == "dates" and field in g else g.get(field)
-                if field in g and got[field] != want:
-                    misses.append((gold["file"], i + 1, field, got[field], want))
+    for file, n, g, doc in seed_pairs:
+        facts = doc.facts if doc else None
+        got = {
+            "date": facts and facts.date,
+            "inquiry_date": facts and facts.inquiry_date,
+            "dates": sorted({d.date for d in facts.dates}) if facts else [],
+        }
+        for field in ("date", "inquiry_date", "dates"):
+            want = sorted(set(g[field])) if field == "dates" and field in g else g.get(field)
+            if field in g and got[field] != want:
+                misses.append((file, n, field, got[field], want))
     assert misses == []

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import SeedPair
 
 from foi.extract.facts.legal_refs import find_spans, normalise
 from foi.extract.facts.pipeline import load_pipeline
-from foi.extract.process import process_bytes, process_file
+from foi.extract.process import process_bytes
 from foi.settings import Settings
 
 
@@ -102,17 +101,14 @@ def _holds(ref: str, text: str) -> bool:
     return re.search(re.escape(ref.casefold()) + r"(?![\w-])", text.casefold()) is not None
 
 
-def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
     misses = []
-    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        docs = process_file(corpus_dir / gold["file"], Settings()).documents
-        for i, g in enumerate(gold["documents"]):
-            if "legal_refs" not in g:
-                continue
-            found = [r.text for r in docs[i].facts.legal_refs] if i < len(docs) else []
-            missing = [ref for ref in g["legal_refs"] if not any(_holds(ref, x) for x in found)]
-            extra = [x for x in found if not any(_holds(r, x) or x.casefold() in r.casefold() for r in g["legal_refs"])]
-            if missing or extra:
-                misses.append((gold["file"], i + 1, missing, extra))
+    for file, n, g, doc in seed_pairs:
+        if "legal_refs" not in g:
+            continue
+        found = [r.text for r in doc.facts.legal_refs] if doc else []
+        missing = [ref for ref in g["legal_refs"] if not any(_holds(ref, x) for x in found)]
+        extra = [x for x in found if not any(_holds(r, x) or x.casefold() in r.casefold() for r in g["legal_refs"])]
+        if missing or extra:
+            misses.append((file, n, missing, extra))
     assert misses == []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from conftest import SeedPair
 
 from foi.extract.facts.context import attach, line_offsets
 from foi.extract.facts.pipeline import load_pipeline
@@ -73,15 +74,12 @@ def test_opening_hours_in_the_seed_are_not_a_table(corpus_dir: Path) -> None:
     assert all(not d.facts.tables for d in result.documents)
 
 
-def test_seeds_match_gold(corpus_dir: Path, shared_dir: Path) -> None:
+def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
     misses = []
-    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text("utf-8"))
-        docs = process_file(corpus_dir / gold["file"], Settings()).documents
-        for i, g in enumerate(gold["documents"]):
-            if "tables" not in g:
-                continue
-            found = [{"header": t.header, "rows": t.rows} for t in docs[i].facts.tables] if i < len(docs) else []
-            if found != g["tables"]:
-                misses.append((gold["file"], i + 1, found, g["tables"]))
+    for file, n, g, doc in seed_pairs:
+        if "tables" not in g:
+            continue
+        found = [{"header": t.header, "rows": t.rows} for t in doc.facts.tables] if doc else []
+        if found != g["tables"]:
+            misses.append((file, n, found, g["tables"]))
     assert misses == []
