@@ -18,8 +18,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import document_of, facts_of
-from foi.extract.model import BODY, NOISE, AgendaItem
+from foi.extract.facts.context import all_lines, document_of, facts_of
+from foi.extract.model import BODY, AgendaItem
 from foi.extract.paragraphs import join_lines, join_paragraphs
 from foi.extract.pattern_data import compile_groups, load_patterns
 
@@ -63,15 +63,7 @@ def _value(m: re.Match[str] | None) -> str | None:
 
 
 def _lines(doc: Doc) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for i, line in enumerate(document_of(doc).lines):
-        if line.role == NOISE:
-            out.append(_Line(i, -1, line.text, line.role))
-            continue
-        out.append(_Line(i, pos, line.text, line.role))
-        pos += len(line.text) + 1
-    return out
+    return [_Line(i, offset, text, role) for i, (offset, text, role) in enumerate(all_lines(doc))]
 
 
 def _is_heading(text: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import facts_of
+from foi.extract.facts.context import facts_of, first_of_each, set_spans
 from foi.extract.model import Amount
 from foi.extract.pattern_data import load_patterns
 
@@ -86,23 +86,12 @@ def find(text: str) -> list[Amount]:
             found.append(Amount(round(value, 2), currency, written, m.start()))
             taken.append((m.start(), end))
     found.sort(key=lambda a: a.start)
-    seen: set[tuple[float, str]] = set()
-    out = []
-    for a in found:
-        if (a.value, a.currency) not in seen:
-            seen.add((a.value, a.currency))
-            out.append(a)
-    return out
+    return first_of_each(found, lambda a: (a.value, a.currency))
 
 
 @Language.component("amounts")
 def find_amounts(doc: Doc) -> Doc:
     found = find(doc.text)
     facts_of(doc).amounts = found
-    spans = []
-    for a in found:
-        span = doc.char_span(a.start, a.start + len(a.text), label=a.currency, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["amounts"] = spans
+    set_spans(doc, "amounts", ((a.start, a.start + len(a.text), a.currency) for a in found))
     return doc

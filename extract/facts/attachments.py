@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.facts.context import facts_of, first_of_each, line_offsets, set_spans
 from foi.extract.model import AttachmentName
 from foi.extract.pattern_data import any_of, load_patterns
 
@@ -140,23 +140,12 @@ def find(lines: list[tuple[int, str, str]]) -> list[AttachmentName]:
                 i += 1
             found.extend(names)
         i += 1
-    seen: set[str] = set()
-    out = []
-    for name in found:
-        if name.name.casefold() not in seen:
-            seen.add(name.name.casefold())
-            out.append(name)
-    return out
+    return first_of_each(found, lambda a: a.name.casefold())
 
 
 @Language.component("attachments")
 def find_attachments(doc: Doc) -> Doc:
     found = find(line_offsets(doc))
     facts_of(doc).attachments = found
-    spans = []
-    for a in found:
-        span = doc.char_span(a.start, a.start + len(a.name), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["attachments"] = spans
+    set_spans(doc, "attachments", ((a.start, a.start + len(a.name), None) for a in found))
     return doc

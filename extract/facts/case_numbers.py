@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from stdnum import ean as stdnum_ean
 from stdnum.dk import cvr as stdnum_cvr
 
-from foi.extract.facts.context import document_of, facts_of
+from foi.extract.facts.context import document_of, facts_of, set_spans
 from foi.extract.model import NOISE, CaseNumber
 from foi.extract.pattern_data import load_patterns
 
@@ -143,12 +143,5 @@ def find_case_numbers(doc: Doc) -> Doc:
     facts = facts_of(doc)
     known = {(c.scheme, c.value) for c in facts.case_numbers}
     facts.case_numbers.extend(c for c in found if (c.scheme, c.value) not in known)
-    spans: list[Span] = []
-    for c in found:
-        if c.start < 0:
-            continue
-        span = doc.char_span(c.start, c.start + len(c.raw), label=c.scheme, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["case_numbers"] = spans
+    set_spans(doc, "case_numbers", ((c.start, c.start + len(c.raw), c.scheme) for c in found))
     return doc

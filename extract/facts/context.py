@@ -6,9 +6,14 @@ character offsets of spans are offsets into `Document.full_text`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
 from spacy.tokens import Doc
 
-from foi.extract.model import BODY, Document, Facts
+from foi.extract.model import BODY, NOISE, Document, Facts
+
+T = TypeVar("T")
 
 _DOCUMENT_KEY = "foi_document"
 _FACTS_KEY = "foi_facts"
@@ -42,13 +47,44 @@ def body_lines(doc: Doc) -> list[str]:
     return [line.text for line in document_of(doc).lines if line.role == BODY]
 
 
-def line_offsets(doc: Doc) -> list[tuple[int, str, str]]:
-    """(offset in doc.text, line text, role) for every line of the full text."""
+def all_lines(doc: Doc) -> list[tuple[int, str, str]]:
+    """(offset in doc.text, text, role) for every line of the document; noise lines, which the
+    full text leaves out, have offset -1 (running headers may still carry a case number)."""
     out: list[tuple[int, str, str]] = []
     pos = 0
     for line in document_of(doc).lines:
-        if line.role == "noise":
+        if line.role == NOISE:
+            out.append((-1, line.text, line.role))
             continue
         out.append((pos, line.text, line.role))
         pos += len(line.text) + 1
+    return out
+
+
+def line_offsets(doc: Doc) -> list[tuple[int, str, str]]:
+    """(offset in doc.text, line text, role) for every line of the full text."""
+    return [entry for entry in all_lines(doc) if entry[0] >= 0]
+
+
+def set_spans(doc: Doc, name: str, ranges: Iterable[tuple[int, int, str | None]]) -> None:
+    """doc.spans[name] from (start, end, label) character ranges, widened to whole tokens."""
+    spans = []
+    for start, end, label in ranges:
+        if start < 0:
+            continue
+        span = doc.char_span(start, end, label=label or name, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[name] = spans
+
+
+def first_of_each(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The items in order, each key kept once (the first mention wins)."""
+    seen: set[Hashable] = set()
+    out: list[T] = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
     return out

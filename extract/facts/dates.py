@@ -25,7 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.facts.context import facts_of, line_offsets, set_spans
 from foi.extract.model import MARGIN, DateMention
 from foi.extract.pattern_data import load_patterns
 
@@ -215,10 +215,5 @@ def find_dates(doc: Doc) -> Doc:
     inquiry = next((d for d in mentions if d.role == "inquiry"), None)
     if inquiry is not None:
         facts.inquiry_date = inquiry.date
-    spans = []
-    for d in mentions:
-        span = doc.char_span(d.start, d.start + len(d.text), label=d.role, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["dates"] = spans
+    set_spans(doc, "dates", ((d.start, d.start + len(d.text), d.role) for d in mentions))
     return doc

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from foi.extract.clean import looks_like_furniture
-from foi.extract.facts.context import document_of, facts_of
+from foi.extract.facts.context import all_lines, document_of, facts_of
 from foi.extract.facts.people import person_name
 from foi.extract.model import BODY, MARGIN, NOISE, Facts
 from foi.extract.pattern_data import load_patterns
@@ -89,15 +89,7 @@ def _municipalities() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 def _lines(doc: Doc) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for line in document_of(doc).lines:
-        if line.role == NOISE:
-            out.append(_Line(-1, line.text, line.role))
-            continue
-        out.append(_Line(pos, line.text, line.role))
-        pos += len(line.text) + 1
-    return out
+    return [_Line(offset, text, role) for offset, text, role in all_lines(doc)]
 
 
 def _head(lines: list[_Line]) -> list[_Line]:

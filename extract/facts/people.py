@@ -19,8 +19,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import document_of, facts_of
-from foi.extract.model import NOISE, Person
+from foi.extract.facts.context import document_of, facts_of, line_offsets
+from foi.extract.model import Person
 from foi.extract.pattern_data import load_patterns
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -119,14 +119,7 @@ def _title_line(text: str) -> str | None:
 
 
 def _lines(doc: Doc) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for line in document_of(doc).lines:
-        if line.role == NOISE:
-            continue
-        out.append(_Line(pos, line.text))
-        pos += len(line.text) + 1
-    return out
+    return [_Line(offset, text) for offset, text, _role in line_offsets(doc)]
 
 
 def _nonblank(lines: list[_Line], start: int, count: int) -> list[int]:

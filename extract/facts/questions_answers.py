@@ -18,8 +18,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from foi.extract.facts.context import document_of, facts_of
-from foi.extract.model import BODY, NOISE, Answer, Question
+from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.model import BODY, Answer, Question
 from foi.extract.paragraphs import join_paragraphs, split_paragraphs
 from foi.extract.pattern_data import load_patterns
 
@@ -74,14 +74,7 @@ def _groups(m: re.Match[str]) -> tuple[int, str]:
 
 
 def _lines(doc: Doc) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for line in document_of(doc).lines:
-        if line.role == NOISE:
-            continue
-        out.append(_Line(pos, line.text, line.role))
-        pos += len(line.text) + 1
-    return out
+    return [_Line(offset, text, role) for offset, text, role in line_offsets(doc)]
 
 
 def _body(lines: list[_Line]) -> list[_Line]:
