@@ -27,8 +27,8 @@ class EncryptedFile(UnreadableFile):
 
 
 class UnsupportedFormat(UnreadableFile):
-    def __init__(self, path: str, what: str = "") -> None:
-        super().__init__(path, f"not a format foi reads{': ' + what if what else ''}")
+    def __init__(self, path: str, reason: str = "not a format foi reads") -> None:
+        super().__init__(path, reason)
 
 
 class FileTooLarge(UnreadableFile):

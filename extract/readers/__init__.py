@@ -62,6 +62,14 @@ def sniff(data: bytes, name: str) -> str | None:
     return by_suffix or "txt"
 
 
+_MISMATCH = {
+    ".pdf": "not a PDF: the file has no %PDF header",
+    ".docx": "not a Word document: the file is not a .docx package",
+    ".docm": "not a Word document: the file is not a .docx package",
+    ".msg": "not an Outlook message: the file is not an OLE .msg file",
+}
+
+
 def _looks_like_email(head: bytes) -> bool:
     found = {h for h in _EMAIL_HEADERS if b"\n" + h in b"\n" + head}
     return len(found) >= 2
@@ -77,7 +85,7 @@ def read_bytes(data: bytes, name: str, settings: Settings, depth: int = 0) -> Re
         raise EmptyFile(name)
     fmt = sniff(data, name)
     if fmt is None:
-        raise UnsupportedFormat(name, f"content does not match its suffix {Path(name).suffix or '(none)'}")
+        raise UnsupportedFormat(name, _MISMATCH.get(Path(name).suffix.lower(), "not a format foi reads"))
     result: ReadResult = reader_for(fmt).read(data, name, settings)
     if depth < settings.max_depth:
         for attachment in result.attachments:
