@@ -26,7 +26,7 @@ READERS = {
 }
 
 SUFFIXES = {
-    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".txt": "txt", ".text": "txt",
     ".pdf": "pdf",
     ".docx": "docx", ".docm": "docx",
     ".eml": "eml",
