@@ -3,8 +3,9 @@
     python benchmarks/extract_speed.py [FILES OR FOLDERS ...]   (default: corpus/)
 
 Prints, per PDF, the time of pdfplumber's word extraction against pypdfium2's text layer for the
-same pages and how alike their texts are (so we know where the faster layer could serve), then
-the end-to-end time of `process_file` per file and of a bulk `extract_paths` run with 1 and 2 workers.
+same pages and how alike their raw texts are; then `process_file` per PDF with each engine
+(`Settings.pdf_engine`); then the end-to-end time of `process_file` per file and of a bulk
+`extract_paths` run with 1 and 2 workers.
 """
 
 from __future__ import annotations
@@ -58,6 +59,20 @@ def pdf_layers(path: Path, repeat: int = 3) -> None:
     )
 
 
+def engines(pdfs: list[Path]) -> None:
+    """`process_file` on each PDF with pdf_engine "pdfplumber" and "auto" (pypdfium2 where it serves)."""
+    from foi.extract.process import process_file
+    from foi.extract.readers.pdf import fast_layouts
+    from foi.settings import Settings
+
+    for path in pdfs:
+        careful, _ = _best_of(3, lambda p=path: process_file(p, Settings(pdf_engine="pdfplumber")))
+        fast, _ = _best_of(3, lambda p=path: process_file(p, Settings(pdf_engine="auto")))
+        served = "pypdfium2" if fast_layouts(path.read_bytes()) is not None else "pdfplumber (ruled table)"
+        print(f"{path.name:<32} pdfplumber {careful * 1000:7.1f} ms  auto {fast * 1000:7.1f} ms"
+              f"  ratio {careful / max(fast, 1e-9):4.1f}x  auto used {served}")
+
+
 def end_to_end(paths: list[Path]) -> None:
     from foi.extract.facts.pipeline import load_pipeline
     from foi.extract.process import process_file
@@ -99,7 +114,9 @@ def main(argv: list[str]) -> None:
     print("== PDF text layers (best of 3)")
     for pdf in pdfs:
         pdf_layers(pdf)
-    print("\n== process_file, end to end (best of 3)")
+    print("\n== process_file on PDFs by engine (best of 3)")
+    engines(pdfs)
+    print("\n== process_file, end to end, default settings (best of 3)")
     end_to_end(paths)
     print("\n== bulk")
     bulk(paths)

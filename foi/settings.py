@@ -34,6 +34,9 @@ class Settings:
     workers: int = field(default_factory=lambda: _env_int("FOI_WORKERS", os.cpu_count() or 1))
     timeout: float = field(default_factory=lambda: float(_env_int("FOI_TIMEOUT", 60)))
     max_size: int = field(default_factory=lambda: _env_int("FOI_MAX_SIZE", 200 * 1024 * 1024))
+    # "auto": pypdfium2's fast text layer where it serves a file as well as pdfplumber, else
+    # pdfplumber; "pdfplumber": always pdfplumber (pdfminer.six)
+    pdf_engine: str = field(default_factory=lambda: os.environ.get("FOI_PDF_ENGINE", "auto"))
     # attachments inside attachments: how deep an e-mail's enclosures are followed
     max_depth: int = 3
     show_personal_data: bool = False
