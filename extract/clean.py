@@ -138,8 +138,9 @@ def clean(lines: list[Line]) -> list[Line]:
         if roles[i] != BODY or not text.strip():
             continue
         at_edge = i in edges
-        page_furniture = _edge_key(text) in repeated or _matches("edge_noise", "bare_page_number", text)
-        if is_noise(text) or (at_edge and page_furniture):
+        if is_noise(text) or (
+            at_edge and (_edge_key(text) in repeated or _matches("edge_noise", "bare_page_number", text))
+        ):
             roles[i] = NOISE
             continue
         prev = next((texts[j] for j in range(i - 1, max(i - 2, -1), -1)), "")
