@@ -72,7 +72,7 @@ def test_facts_point_back_to_their_document(tmp_path: Path, corpus_dir: Path) ->
         orphans = list(db.query(sql))
         assert orphans[0]["n"] == 0
     # foreign keys are declared, so Datasette and sqlite-utils can follow them
-    assert sqlite_utils.Database(tmp_path / "foi.db")["case_numbers"].foreign_keys
+    assert sqlite_utils.Database(tmp_path / "foi.db").table("case_numbers").foreign_keys
 
 
 def test_a_file_is_stored_whole_or_not_at_all(tmp_path: Path, corpus_dir: Path) -> None:
