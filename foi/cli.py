@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import Any
 
@@ -19,6 +20,13 @@ class FoiGroup(click.Group):
             return super().invoke(ctx)
         except FoiError as exc:
             click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except OSError as exc:  # a folder that cannot be written, a disk that is full
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
+        except sqlite3.OperationalError as exc:  # a database locked by another writer, a full disk
+            click.echo(f"Error: the database: {exc}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Interrupted; everything stored so far is kept.", err=True)

@@ -147,3 +147,14 @@ def test_every_command_has_help_with_an_example() -> None:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example" in (command.help or ""), f"foi {name} --help has no example"
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(tmp_path: Path, corpus_dir: Path) -> None:
+    db = tmp_path / "foi.db"
+    CliRunner().invoke(main, ["extract", str(corpus_dir / "003_5eca514296d22fd1.txt"), "--db", str(db)])
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(blocker / "export")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.startswith(f"Error: {blocker / 'export'}")
