@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
-from foi.extract.model import Document
+from foi.extract.model import Document, Facts, Line
 from foi.extract.process import process_file
 from foi.settings import Settings
 
@@ -39,6 +40,18 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db_path
 
 
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of the small corpus of test_search.py (company lists, a CPR number in a letter),
+    built afresh for each test module that asks for it."""
+    from test_search import extract, write_small_corpus
+
+    base = tmp_path_factory.mktemp("small")
+    db = base / "small.db"
+    extract(write_small_corpus(base / "files"), db)
+    return db
+
+
 SeedPair = tuple[str, int, dict[str, Any], Document | None]
 
 
@@ -53,3 +66,22 @@ def seed_pairs(shared_dir: Path) -> list[SeedPair]:
         for i, g in enumerate(gold["documents"]):
             pairs.append((gold["file"], i + 1, g, docs[i] if i < len(docs) else None))
     return pairs
+
+
+def run_components(text: str | Document, *names: str, kind: str = "letter", preset: Facts | None = None) -> Doc:
+    """Run the named rule components, alone and in that order, on a document: given as text, it is
+    cleaned as a plain-text file is. The Doc's `._.facts` holds what they found."""
+    import foi.extract.facts.pipeline  # noqa: F401 - imports the components, which registers them
+    from foi.extract.clean import clean
+    from foi.extract.facts.context import attach
+    from foi.extract.facts.pipeline import load_pipeline
+
+    if isinstance(text, str):
+        document = Document(1, kind, clean([Line(t) for t in text.split("\n")]), preset or Facts())
+    else:
+        document = text
+    nlp = load_pipeline("blank:da")
+    doc = attach(nlp.make_doc(document.full_text), document)
+    for name in names:
+        doc = nlp.get_pipe(name)(doc)
+    return doc

@@ -7,21 +7,12 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from test_search import CPR, CPR_FORMS, copy_db, extract, write_small_corpus
+from test_search import CPR, CPR_FORMS, copy_db
 
 from foi.cli import main
 
 FILES = ("companies", "mentions", "documents", "case_numbers")
-
-
-@pytest.fixture(scope="module")
-def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("export")
-    db = base / "small.db"
-    extract(write_small_corpus(base / "files"), db)
-    return db
 
 
 def export(db: Path, out: Path, *args: str) -> str:

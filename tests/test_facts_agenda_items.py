@@ -7,12 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-import spacy
+from conftest import run_components
 
 import foi.extract.facts.agenda_items  # noqa: F401 - registers the component
-from foi.extract.clean import clean
-from foi.extract.facts.context import attach
-from foi.extract.model import Document, Facts, Line
+from foi.extract.model import Facts
 from foi.extract.process import process_bytes, process_file
 from foi.settings import Settings
 
@@ -22,12 +20,7 @@ AARHUS = SHARED / "samples" / "aarhus"
 
 
 def facts(text: str, kind: str = "minutes") -> Facts:
-    nlp = spacy.blank("da")
-    nlp.add_pipe("agenda_items")
-    document = Document(1, kind, clean([Line(t) for t in text.split("\n")]))
-    doc = attach(nlp.make_doc(document.full_text), document)
-    nlp.get_pipe("agenda_items")(doc)
-    return document.facts
+    return run_components(text, "agenda_items", kind=kind)._.facts
 
 
 def norm(s: str | None) -> str:

@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
+from conftest import run_components
 
 import foi.extract.facts.letterhead  # noqa: F401 - registers the component
 import foi.extract.facts.people  # noqa: F401
-from foi.extract.clean import clean
-from foi.extract.facts.context import attach
 from foi.extract.model import NOISE, Document, Facts, Line
 from foi.extract.process import process_bytes, process_file
 from foi.settings import Settings
@@ -22,13 +20,7 @@ SHARED = ROOT.parent / "shared"
 
 def facts(text: str, kind: str = "letter", preset: Facts | None = None) -> Facts:
     """Run people (whose e-mail addresses the letterhead reads) and the letterhead on `text`."""
-    nlp = spacy.blank("da")
-    document = Document(1, kind, clean([Line(t) for t in text.split("\n")]), preset or Facts())
-    doc = attach(nlp.make_doc(document.full_text), document)
-    for name in ("people", "letterhead"):
-        nlp.add_pipe(name)
-        nlp.get_pipe(name)(doc)
-    return document.facts
+    return run_components(text, "people", "letterhead", kind=kind, preset=preset)._.facts
 
 
 # --- title -------------------------------------------------------------------------------------
@@ -78,12 +70,10 @@ def test_memo_heading_without_asterisks() -> None:
 
 
 def test_minutes_title_from_the_running_header() -> None:
-    nlp = spacy.blank("da")
-    nlp.add_pipe("letterhead")
     lines = [Line("Referat - Miljøudvalget den 1. juni 2023", role=NOISE), Line("Mødefakta"), Line(""),
              Line("1. Godkendelse af dagsorden"), Line("Referat - Miljøudvalget den 1. juni 2023", 2, NOISE)]
     document = Document(1, "minutes", lines)
-    nlp.get_pipe("letterhead")(attach(nlp.make_doc(document.full_text), document))
+    run_components(document, "letterhead")
     assert document.facts.title == "Referat - Miljøudvalget den 1. juni 2023"
     assert document.facts.committee == "Miljøudvalget"
 

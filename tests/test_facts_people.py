@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
+from conftest import run_components
 
 import foi.extract.facts.people  # noqa: F401 - registers the component
-from foi.extract.clean import clean
-from foi.extract.facts.context import attach
 from foi.extract.facts.people import person_name, titled_name
-from foi.extract.model import Document, Line, Person
+from foi.extract.model import Person
 from foi.extract.process import process_bytes, process_file
 from foi.settings import Settings
 
@@ -21,12 +19,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def people(text: str, kind: str = "letter") -> list[Person]:
-    nlp = spacy.blank("da")
-    nlp.add_pipe("people")
-    document = Document(1, kind, clean([Line(t) for t in text.split("\n")]))
-    doc = attach(nlp.make_doc(document.full_text), document)
-    nlp.get_pipe("people")(doc)
-    return document.facts.people
+    return run_components(text, "people", kind=kind)._.facts.people
 
 
 def roles(found: list[Person]) -> dict[str, list[tuple[str, str | None, str | None, str | None]]]:

@@ -7,12 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-import spacy
+from conftest import run_components
 
 import foi.extract.facts.questions_answers  # noqa: F401 - registers the component
-from foi.extract.clean import clean
-from foi.extract.facts.context import attach
-from foi.extract.model import Document, Facts, Line
+from foi.extract.model import Facts
 from foi.extract.process import process_bytes, process_file
 from foi.settings import Settings
 
@@ -22,13 +20,9 @@ SHARED = ROOT.parent / "shared"
 
 def facts(text: str, kind: str = "letter") -> Facts:
     """Run the component alone on `text`, cleaned as a plain-text file is."""
-    nlp = spacy.blank("da")
-    nlp.add_pipe("questions_answers")
-    document = Document(1, kind, clean([Line(t) for t in text.split("\n")]))
-    doc = attach(nlp.make_doc(document.full_text), document)
-    nlp.get_pipe("questions_answers")(doc)
+    doc = run_components(text, "questions_answers", kind=kind)
     assert "questions_answers" in doc.spans
-    return document.facts
+    return doc._.facts
 
 
 def norm(s: str | None) -> str:
