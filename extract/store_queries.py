@@ -1,11 +1,8 @@
 """Read-only questions to the store, for drafting answers: earlier answers close to a question,
 companies listed for a year and a programme, a document's case numbers and date, a case's documents.
 
-Facts come from the fact tables. Where a table holds nothing for a document (its component found
-nothing, or did not exist when the file was extracted) a small reading of the stored text stands in:
-case-number labels with the value on the next line, the date above "Kære …", "Ad N" sections, the
-lines of an annex's list. Every result says which it used (`origin` "facts" or "text"), so that a
-draft can tell the secretary where each reused fact came from.
+Everything comes from the fact tables that extraction filled, so a draft reuses exactly what
+`foi extract` found and stored, and each result carries the stored document it came from.
 """
 
 from __future__ import annotations
@@ -38,23 +35,6 @@ CASE_SCHEMES = ("sagsnr", "edoc_sagsnr", "f2_sagsnr", "journalnr")
 DOCUMENT_SCHEMES = ("dokumentnr", "f2_dokumentnr")
 
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:[-/][0-9a-zæøåäöüé]+)*", re.IGNORECASE)
-_LABEL = re.compile(
-    r"^(sagsnummer\s+i\s+edoc|sagsnummer\s+i\s+f2|dokumentnummer\s+i\s+f2|sagsnr|sagsnummer|dokumentnr|"
-    r"dokumentnummer|j\.\s*nr|journalnr)\.?\s*:?\s*(.*)$", re.IGNORECASE)
-_SCHEMES = {"sagsnummer i edoc": "edoc_sagsnr", "sagsnummer i f2": "f2_sagsnr", "dokumentnummer i f2": "f2_dokumentnr",
-            "sagsnr": "sagsnr", "sagsnummer": "sagsnr", "dokumentnr": "dokumentnr", "dokumentnummer": "dokumentnr",
-            "j.nr": "journalnr", "journalnr": "journalnr"}
-_CASE_VALUE = re.compile(r"^[\dA-Z][\dA-Z .\-/]{2,30}$")
-_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-           "november", "december")
-_DATE_LINE = re.compile(
-    r"^(?:d(?:en)?\.?\s*)?(?:(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})"
-    r"|(\d{1,2})[-./](\d{1,2})[-./](\d{4}))$",
-    re.IGNORECASE,
-)
-_AD = re.compile(r"^ad\s+(\d{1,2})\s*[:.)]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(.+)$", re.DOTALL)
-_CLOSING = re.compile(r"^(med\s+)?venlig(e)?\s+hilsen|^mvh\b", re.IGNORECASE)
 _REFERS = re.compile(r"svar(?:et)?\s+på\s+spørgsmål\s+(\d{1,2})", re.IGNORECASE)
 _LEGAL_FORM = re.compile(r"(?:^|\s)(a/s|aps|ivs|i/s|k/s|p/s|smba|s\.m\.b\.a\.|amba|a\.m\.b\.a\.|fmba)$", re.IGNORECASE)
 
@@ -102,7 +82,6 @@ class StoredDocument:
     title: str | None
     date: str | None  # YYYY-MM-DD
     case_numbers: tuple[CaseNumber, ...] = ()
-    origin: str = "facts"  # where the date and case numbers were read: facts | text
 
     def number(self, schemes: Sequence[str]) -> str | None:
         for scheme in schemes:
@@ -130,44 +109,7 @@ def document(db: sqlite_utils.Database, document_id: int) -> StoredDocument:
     cases = tuple(CaseNumber(r["scheme"], r["value"], r["raw"] or r["value"], r["start"] if r["start"] is not None
                              else -1)
                   for r in db.query("select * from case_numbers where document_id = ? order by id", [document_id]))
-    origin = "facts"
-    date = row["date"]
-    if not cases:
-        cases = tuple(text_case_numbers(row["full_text"] or ""))
-        origin = "text" if cases else origin
-    if not date:
-        date = text_date(row["full_text"] or "")
-        origin = "text" if date else origin
-    return StoredDocument(row["id"], row["path"], row["sequence"], row["kind"], row["title"], date, cases, origin)
-
-
-def text_case_numbers(full_text: str) -> list[CaseNumber]:
-    """Case numbers under their labels ("Sagsnr." with the value on the next line, or after a colon)."""
-    lines = [line.strip() for line in full_text.split("\n")]
-    found: list[CaseNumber] = []
-    for i, line in enumerate(lines):
-        m = _LABEL.match(line)
-        if not m:
-            continue
-        scheme = _SCHEMES[re.sub(r"\s+", " ", m.group(1).lower()).replace("j. nr", "j.nr")]
-        value = m.group(2).strip() or next((x for x in lines[i + 1 : i + 3] if x), "")
-        if _CASE_VALUE.match(value) and any(ch.isdigit() for ch in value):
-            found.append(CaseNumber(scheme, re.sub(r"\s+", "", value), value))
-    return found
-
-
-def text_date(full_text: str) -> str | None:
-    """The document's own date: the first date standing on a line of its own above the greeting."""
-    for line in full_text.split("\n"):
-        line = line.strip()
-        if re.match(r"^(kære|hej)\b", line, re.IGNORECASE):
-            break
-        m = _DATE_LINE.match(line)
-        if m:
-            if m.group(1):
-                return f"{int(m.group(3)):04d}-{_MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
-            return f"{int(m.group(6)):04d}-{int(m.group(5)):02d}-{int(m.group(4)):02d}"
-    return None
+    return StoredDocument(row["id"], row["path"], row["sequence"], row["kind"], row["title"], row["date"], cases)
 
 
 def case_documents(db: sqlite_utils.Database, case: str) -> list[StoredDocument]:
@@ -175,8 +117,6 @@ def case_documents(db: sqlite_utils.Database, case: str) -> list[StoredDocument]
     case = re.sub(r"\s+", "", case)
     ids = [r["document_id"] for r in db.query(
         "select distinct document_id from case_numbers where value = ? or value like ?", [case, f"{case}-%"])]
-    if not ids:  # no case-number facts: the documents whose text names the case
-        ids = [r["id"] for r in db.query("select id from documents where full_text like ?", [f"%{case}%"])]
     docs = [document(db, i) for i in ids]
     docs = [d for d in docs if d.case_number == case or (d.document_number or "").startswith(case)
             or any(c.value == case for c in d.case_numbers)]
@@ -213,7 +153,6 @@ class StoredAnswer:
     refers_to: tuple[int, ...] = ()
     resolved: str = ""  # the answer with references to other answers of the letter followed
     resolved_number: int = 0
-    origin: str = "facts"  # facts (question and answer tables) | text
     bm25: float = 0.0
     similarity: float = 0.0  # rapidfuzz token_set_ratio of the stemmed questions, 0..100
     coverage: float = 0.0  # IDF-weighted share of the asked question's terms found in the stored one
@@ -229,14 +168,7 @@ def stored_answers(db: sqlite_utils.Database) -> list[StoredAnswer]:
         refers = tuple(json.loads(r["refers_to"])) if r["refers_to"] else ()
         doc = document(db, r["document_id"])
         by_doc.setdefault(r["document_id"], []).append(
-            StoredAnswer(doc, r["number"], r["question"] or "", r["text"] or "", refers, origin="facts"))
-    with_facts = set(by_doc)
-    for r in db.query("select id, text from documents where kind = 'letter'"):
-        if r["id"] not in with_facts:
-            pairs = text_answers(r["text"] or "")
-            if pairs:
-                doc = document(db, r["id"])
-                by_doc[r["id"]] = [StoredAnswer(doc, n, q, a, refs, origin="text") for n, q, a, refs in pairs]
+            StoredAnswer(doc, r["number"], r["question"] or "", r["text"] or "", refers))
     out: list[StoredAnswer] = []
     for answers in by_doc.values():
         numbered = {a.number: a for a in answers}
@@ -248,39 +180,6 @@ def stored_answers(db: sqlite_utils.Database) -> list[StoredAnswer]:
                     break
                 target = numbered[refs[0]]
             out.append(replace(a, resolved=target.answer, resolved_number=target.number))
-    return out
-
-
-def text_answers(text: str) -> list[tuple[int, str, str, tuple[int, ...]]]:
-    """(number, question, answer, refers_to) from a letter's body: its numbered questions and Ad sections."""
-    paras = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-    first_ad = next((i for i, p in enumerate(paras) if _AD.match(p)), None)
-    if first_ad is None:
-        return []
-    questions: dict[int, str] = {}
-    for p in paras[:first_ad]:
-        m = _NUMBERED.match(p)
-        if m:
-            questions.setdefault(int(m.group(1)), m.group(2).strip().strip('"“”»«').strip())
-    sections: list[tuple[int, str, list[str]]] = []
-    for p in paras[first_ad:]:
-        m = _AD.match(p)
-        if m:
-            sections.append((int(m.group(1)), m.group(2).strip(), []))
-        elif _CLOSING.match(p):
-            break
-        elif sections:
-            sections[-1][2].append(p)
-    out = []
-    for number, head, body in sections:
-        question = questions.get(number, "")
-        if head and (head.endswith("?") or (question and fuzz.ratio(head, question) > 80)) and body:
-            question = question or head
-        elif head:
-            body = [head, *body]
-        answer = "\n\n".join(body)
-        refs = tuple(int(n) for n in _REFERS.findall(answer)) if len(answer) < 200 else ()
-        out.append((number, question, answer, refs))
     return out
 
 
@@ -349,7 +248,6 @@ class CompanyList:
     document: StoredDocument
     companies: tuple[Company, ...]
     matched: tuple[str, ...]  # the optional terms the list's document holds
-    origin: str  # facts | text
 
 
 def legal_form(name: str) -> str | None:
@@ -358,28 +256,12 @@ def legal_form(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-def text_companies(full_text: str, body_text: str) -> list[Company]:
-    """The lines of an annex's list: after the line that introduces it, body lines only, one name a line."""
-    lines = [line.strip() for line in full_text.split("\n")]
-    start = next((i + 1 for i, line in enumerate(lines) if line.endswith(":") and len(line.split()) > 3), None)
-    if start is None:
-        return []
-    body = " ".join(body_text.split())
-    out = []
-    for line in lines[start:]:
-        if not line or len(line) > 60 or line.endswith(":") or _DATE_LINE.match(line) or f" {line} " not in f" {body} ":
-            continue
-        owner = line.split(" v/", 1)[1].strip() if " v/" in line else None
-        out.append(Company(line, legal_form(line), owner, source="list", line=line))
-    return out
-
-
 def find_companies(db: sqlite_utils.Database, year: int | None, required: Sequence[str],
                    optional: Sequence[str] = ()) -> list[CompanyList]:
     """Company lists whose document names the year and every required term (stems, as prefixes), best first.
 
-    The document is found with FTS5 over the stored documents; its companies come from the companies
-    table (list entries) or, where that has none for it, from the lines of its list.
+    The document is found with FTS5 over the stored documents; its companies are the list entries of
+    the companies table.
     """
     parts = [f'"{year}"'] if year else []
     parts += [f'"{t}"*' for t in required]
@@ -396,9 +278,6 @@ def find_companies(db: sqlite_utils.Database, year: int | None, required: Sequen
                              c["line"] or "", c["start"] if c["start"] is not None else -1)
                      for c in db.query("select * from companies where document_id = ? and coalesce(source, 'list') = "
                                        "'list' order by id", [r["id"]])]
-        origin = "facts"
-        if not companies and r["kind"] == "annex":
-            companies, origin = text_companies(r["full_text"] or "", r["text"] or ""), "text"
         if not companies:
             continue
         stored = document(db, r["id"])
@@ -408,7 +287,7 @@ def find_companies(db: sqlite_utils.Database, year: int | None, required: Sequen
         seen.add(key)
         doc_terms = set(stem_terms(r["text"] or ""))
         matched = tuple(t for t in optional if any(term_match(t, d) for d in doc_terms))
-        out.append(CompanyList(stored, tuple(companies), matched, origin))
+        out.append(CompanyList(stored, tuple(companies), matched))
     out.sort(key=lambda c: -len(c.matched))
     return out
 
@@ -417,9 +296,4 @@ def company_names(db: sqlite_utils.Database, document_id: int | None = None) -> 
     """Names of stored companies (of one document, or all), for checking a draft against the store."""
     if document_id is None:
         return {r["name"] for r in db.query("select name from companies")}
-    names = {r["name"] for r in db.query("select name from companies where document_id = ?", [document_id])}
-    if not names:
-        row = next(db.query("select full_text, text from documents where id = ?", [document_id]), None)
-        if row:
-            names = {c.name for c in text_companies(row["full_text"] or "", row["text"] or "")}
-    return names
+    return {r["name"] for r in db.query("select name from companies where document_id = ?", [document_id])}

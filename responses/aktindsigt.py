@@ -38,7 +38,7 @@ def aktliste(db: sqlite_utils.Database, cases: list[str]) -> tuple[Annex, list[P
             shown = mask_cpr(shown)
             rows.append([str(len(rows) + 1), format_date(doc.date) if doc.date else "", shown,
                          doc.document_number or ""])
-            provenance.append(Provenance.of(0, f"aktliste row {len(rows)}", doc, doc.origin))
+            provenance.append(Provenance.of(0, f"aktliste row {len(rows)}", doc))
     annex = Annex("", ["Nr.", "Dato", "Dokument", "Dokumentnr."], rows, kind="aktliste", label="Bilag")
     return annex, provenance, masked
 

@@ -64,17 +64,16 @@ class Provenance:
     document: str  # "document 2 (annex)": its place in the source file
     case_number: str | None
     date: str | None
-    origin: str  # facts | text (read from the stored text where the fact tables had nothing)
 
     @classmethod
-    def of(cls, section: int, fact: str, doc: StoredDocument, origin: str) -> Provenance:
+    def of(cls, section: int, fact: str, doc: StoredDocument) -> Provenance:
         return cls(section, fact, doc.path, doc.id, f"document {doc.sequence} ({doc.kind})", doc.case_number,
-                   doc.date, origin)
+                   doc.date)
 
     def line(self) -> str:
         where = f"Ad {self.section}" if self.section else "Aktliste"
         return (f"{where}: {self.fact} <- {self.source_file}, {self.document}, "
-                f"sagsnr. {self.case_number or '-'}, {self.date or 'no date'} [{self.origin}]")
+                f"sagsnr. {self.case_number or '-'}, {self.date or 'no date'}")
 
 
 @dataclass
@@ -143,7 +142,7 @@ def companies_section(db: sqlite_utils.Database, q: Question) -> Section | None:
     }
     section = Section(q.number, q.text, "companies", "answer_companies.j2", values)
     section.annex = Annex("", ["Nr.", "Virksomhed", "Selskabsform", "Kilde (sagsnr.)"], rows, source=doc)
-    section.provenance.append(Provenance.of(q.number, f"{len(rows)} companies (annex)", doc, best.origin))
+    section.provenance.append(Provenance.of(q.number, f"{len(rows)} companies (annex)", doc))
     return section
 
 
@@ -166,7 +165,7 @@ def reuse_section(db: sqlite_utils.Database, q: Question) -> Section | None:
     via = f" (via its reference to answer {best.resolved_number})" if best.resolved_number != best.number else ""
     section.provenance.append(Provenance.of(
         q.number, f"answer to question {best.number}{via}, similarity {best.similarity:.0f}, "
-        f"coverage {best.coverage:.2f}", doc, best.origin))
+        f"coverage {best.coverage:.2f}", doc))
     return section
 
 

@@ -82,17 +82,8 @@ def test_stemming_and_term_matching_are_danish() -> None:
     assert sq.term_match("elcykl", "mentorstøt") == 0
 
 
-def test_text_readings_of_labels_dates_and_ad_sections() -> None:
-    assert [(c.scheme, c.value) for c in sq.text_case_numbers("Sagsnummer i F2\n2023 - 3701\nSagsnr.: 2018-1")] == [
-        ("f2_sagsnr", "2023-3701"), ("sagsnr", "2018-1")]
-    assert sq.text_date("KØBENHAVNS KOMMUNE\n\n10-03-2023\n\nKære Bo\n\n1. marts 2024") == "2023-03-10"
-    pairs = sq.text_answers("1. Hvad?\n\n2. Hvem?\n\nAd 1: Hvad?\n\nDet koster 5 kr.\n\nAd 2: Se venligst svar på "
-                            "spørgsmål 1.\n\nMed venlig hilsen\n\nBo")
-    assert pairs == [(1, "Hvad?", "Det koster 5 kr.", ()), (2, "Hvem?", "Se venligst svar på spørgsmål 1.", (1,))]
-
-
-def test_stored_facts_come_before_the_text_reading(tmp_path: Path) -> None:
-    """Once the fact components fill the tables, their facts are used, not the stand-in reading."""
+def test_drafting_reads_the_stored_facts_not_the_text(tmp_path: Path) -> None:
+    """The fact tables are the source: facts that differ from the text on purpose are the ones used."""
     lines = [Line(t) for t in ("KØBENHAVNS KOMMUNE", "", "1. maj 2019", "", "Sagsnr.", "2019-0000001", "",
                                "Kære Bo", "", "1. Hvilke firmaer har tilbud om løntilskud i 2019?", "",
                                "Ad 1: Et svar fra teksten.", "", "Med venlig hilsen")]
@@ -105,9 +96,9 @@ def test_stored_facts_come_before_the_text_reading(tmp_path: Path) -> None:
     db = open_db(tmp_path / "facts.db")
     store_result(db, FileResult("brev.txt", "x", 1, "txt", 1, documents=[document]))
     stored = sq.document(db, 1)
-    assert (stored.date, stored.case_number, stored.origin) == ("2019-05-02", "2019-0000002", "facts")
+    assert (stored.date, stored.case_number) == ("2019-05-02", "2019-0000002")
     [answer] = sq.stored_answers(db)
-    assert (answer.answer, answer.origin) == ("Et svar fra faktatabellen.", "facts")
+    assert answer.answer == "Et svar fra faktatabellen."
     [found] = sq.find_companies(db, 2019, ["løntilskud"])
-    assert ([c.name for c in found.companies], found.origin) == (["Øens Bageri ApS", "Aalborg Is A/S"], "facts")
+    assert [c.name for c in found.companies] == ["Øens Bageri ApS", "Aalborg Is A/S"]
     assert sq.company_names(db, 1) == {"Øens Bageri ApS", "Aalborg Is A/S"}
