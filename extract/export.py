@@ -96,8 +96,9 @@ def case_number_rows(db: sqlite_utils.Database, show_personal_data: bool = False
     return [
         _shown(dict(r), show_personal_data)
         for r in db.query(
-            "SELECT c.document_id, f.path AS file, d.kind, d.date, c.scheme, c.value, c.raw FROM case_numbers c "
-            "JOIN documents d ON d.id = c.document_id JOIN files f ON f.id = d.file_id ORDER BY c.value, f.path"
+            "SELECT c.document_id, f.path AS file, d.kind, d.date, c.scheme, c.value, c.raw, c.role "
+            "FROM case_numbers c JOIN documents d ON d.id = c.document_id JOIN files f ON f.id = d.file_id "
+            "ORDER BY c.value, f.path"
         )
     ]
 

@@ -35,7 +35,10 @@ def document_json(doc: Document) -> dict[str, Any]:
         "meeting_time": f.meeting_time,
         "meeting_place": f.meeting_place,
         "pages": [doc.page_start, doc.page_end],
-        "case_numbers": [{"scheme": c.scheme, "value": c.value, "raw": c.raw} for c in f.case_numbers],
+        "case_numbers": [{"scheme": c.scheme, "value": c.value, "raw": c.raw} for c in f.case_numbers
+                         if c.role != "cited"],
+        "cited_case_numbers": [{"scheme": c.scheme, "value": c.value, "raw": c.raw} for c in f.case_numbers
+                               if c.role == "cited"],
     }
     for role, key in PEOPLE_FIELDS.items():
         out[key] = [_person(p) for p in f.people if p.role == role]

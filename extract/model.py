@@ -67,6 +67,7 @@ class CaseNumber:
     value: str
     raw: str
     start: int = -1
+    role: str = "own"  # own: the document's own number | cited: another case named in its running text
 
 
 @dataclass(frozen=True)

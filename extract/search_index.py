@@ -180,7 +180,8 @@ def case_numbers(db: sqlite_utils.Database, document_ids: list[int]) -> dict[int
         return found
     marks = ",".join("?" * len(document_ids))
     for row in db.query(
-        f"SELECT document_id, value FROM case_numbers WHERE document_id IN ({marks}) ORDER BY document_id, start, id",
+        f"SELECT document_id, value FROM case_numbers WHERE document_id IN ({marks}) "
+        "AND coalesce(role, 'own') = 'own' ORDER BY document_id, start, id",
         document_ids,
     ):
         values = found.setdefault(row["document_id"], [])

@@ -23,7 +23,7 @@ SCHEMA_VERSION = 1
 
 # fact table -> (Facts attribute, columns). Every fact table also has document_id and start.
 FACT_TABLES: dict[str, tuple[str, dict[str, type]]] = {
-    "case_numbers": ("case_numbers", {"scheme": str, "value": str, "raw": str}),
+    "case_numbers": ("case_numbers", {"scheme": str, "value": str, "raw": str, "role": str}),
     "dates": ("dates", {"date": str, "text": str, "role": str, "plausible": int}),
     "people": ("people", {"name": str, "role": str, "title": str, "email": str, "party": str}),
     "questions": ("questions", {"number": int, "text": str}),

@@ -106,9 +106,10 @@ def document(db: sqlite_utils.Database, document_id: int) -> StoredDocument:
         "join files f on f.id = d.file_id where d.id = ?", [document_id]), None)
     if row is None:
         raise KeyError(document_id)
-    cases = tuple(CaseNumber(r["scheme"], r["value"], r["raw"] or r["value"], r["start"] if r["start"] is not None
-                             else -1)
-                  for r in db.query("select * from case_numbers where document_id = ? order by id", [document_id]))
+    rows = db.query("select * from case_numbers where document_id = ? and coalesce(role, 'own') = 'own' order by id",
+                    [document_id])
+    cases = tuple(CaseNumber(r["scheme"], r["value"], r["raw"] or r["value"], -1 if r["start"] is None else r["start"])
+                  for r in rows)
     return StoredDocument(row["id"], row["path"], row["sequence"], row["kind"], row["title"], row["date"], cases)
 
 
@@ -116,7 +117,8 @@ def case_documents(db: sqlite_utils.Database, case: str) -> list[StoredDocument]
     """The documents filed under a case number (their own or a document number in it), by date."""
     case = re.sub(r"\s+", "", case)
     ids = [r["document_id"] for r in db.query(
-        "select distinct document_id from case_numbers where value = ? or value like ?", [case, f"{case}-%"])]
+        "select distinct document_id from case_numbers where (value = ? or value like ?) "
+        "and coalesce(role, 'own') = 'own'", [case, f"{case}-%"])]
     docs = [document(db, i) for i in ids]
     docs = [d for d in docs if d.case_number == case or (d.document_number or "").startswith(case)
             or any(c.value == case for c in d.case_numbers)]

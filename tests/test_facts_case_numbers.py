@@ -128,3 +128,26 @@ def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
         if got != want:
             misses.append((file, n, sorted(got), sorted(want)))
     assert misses == []
+
+
+CITING_LETTER = (
+    "KØBENHAVNS KOMMUNE\n\nTil\nOle Hansen\n\n3. maj 2021\n\nSagsnr.\n2021-0000123\n\nKære Ole Hansen\n\n"
+    "Forvaltningen henviser til svaret i brev af 23. oktober 2018 (sagsnr. 2018-0000088), som stadig gælder.\n\n"
+    "Med venlig hilsen\n\nAnne Berg\n"
+)
+
+
+def test_a_number_named_in_a_sentence_is_cited_not_the_letters_own() -> None:
+    result = process_bytes(CITING_LETTER.encode(), "brev.txt", Settings())
+    roles = {c.value: c.role for c in result.documents[0].facts.case_numbers}
+    assert roles == {"2021-0000123": "own", "2018-0000088": "cited"}
+    data = document_json(result.documents[0])
+    assert [c["value"] for c in data["case_numbers"]] == ["2021-0000123"]
+    assert [c["value"] for c in data["cited_case_numbers"]] == ["2018-0000088"]
+
+
+def test_with_no_number_of_its_own_the_case_a_text_names_is_its_case() -> None:
+    mail = ("Fra: Ole Hansen <ole@eksempel.dk>\nSendt: 3. maj 2021 10:00\nTil: Jobcentret\nEmne: Aktindsigt\n\n"
+            "Jeg beder om aktindsigt i alle dokumenter på sagen med sagsnr. 2018-0000088 fra jeres forvaltning.\n")
+    result = process_bytes(mail.encode(), "mail.txt", Settings())
+    assert [(c.value, c.role) for c in result.documents[0].facts.case_numbers] == [("2018-0000088", "own")]

@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 from stdnum import ean as stdnum_ean
 from stdnum.dk import cvr as stdnum_cvr
 
-from foi.extract.facts.context import document_of, facts_of, set_spans
-from foi.extract.model import NOISE, CaseNumber
+from foi.extract.facts.context import document_of, facts_of, first_of_each, line_offsets, set_spans
+from foi.extract.model import BODY, NOISE, CaseNumber
 from foi.extract.pattern_data import load_patterns
 
 _LETTER_BEFORE = r"(?<![A-Za-zÆØÅæøåÉé])"
@@ -29,6 +29,7 @@ _LETTER_AFTER = r"(?![A-Za-zÆØÅæøåÉé])"
 _CHECKED = {"ean": stdnum_ean.is_valid, "cvr": stdnum_cvr.is_valid}
 _OWN_SHAPE = {"ean", "cvr", "p_nummer"}  # registry numbers: never re-filed by the shape of their value
 _FOREIGN_SYSTEMS = {"f2_sagsnr", "f2_dokumentnr", "edoc_sagsnr"}
+_SENTENCE_WORDS = 8  # a body line this long is running text, not a label line or a heading
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,25 @@ def find(text: str) -> list[CaseNumber]:
 
 
 def _dedupe(found: list[CaseNumber]) -> list[CaseNumber]:
-    seen: set[tuple[str, str]] = set()
-    out: list[CaseNumber] = []
-    for c in found:
-        if (c.scheme, c.value) not in seen:
-            seen.add((c.scheme, c.value))
-            out.append(c)
-    return out
+    return first_of_each(found, lambda c: (c.scheme, c.value))
+
+
+def with_roles(found: list[CaseNumber], lines: list[tuple[int, str, str]]) -> list[CaseNumber]:
+    """Mark as "cited" a number that stands inside a sentence of the body ("… i brev af 23. oktober
+    2018 (sagsnr. 2018-0000088)") or in a table's cells, when the document has a number of its own
+    elsewhere: in its letterhead, sidebar or on a short line. With none of its own, what the text
+    names is its case (an e-mail asking about "sagsnr. 2023-1234")."""
+    sentence = {offset: text for offset, text, role in lines
+                if role == BODY and (len(text.split()) >= _SENTENCE_WORDS or "\t" in text)}
+
+    def in_sentence(c: CaseNumber) -> bool:
+        return c.start >= 0 and any(o <= c.start < o + len(t) for o, t in sentence.items())
+
+    cited = [c for c in found if c.scheme not in _OWN_SHAPE and in_sentence(c)]
+    own_cases = [c for c in found if c.scheme not in _OWN_SHAPE and c not in cited]
+    if not own_cases:
+        return found
+    return [replace(c, role="cited") if c in cited else c for c in found]
 
 
 @Language.component("case_numbers")
@@ -140,6 +153,7 @@ def find_case_numbers(doc: Doc) -> Doc:
     noise = "\n".join(line.text for line in document_of(doc).lines if line.role == NOISE)
     seen = {(c.scheme, c.value) for c in found}
     found += [replace(c, start=-1) for c in find(noise) if (c.scheme, c.value) not in seen]
+    found = with_roles(found, line_offsets(doc))
     facts = facts_of(doc)
     known = {(c.scheme, c.value) for c in facts.case_numbers}
     facts.case_numbers.extend(c for c in found if (c.scheme, c.value) not in known)
