@@ -100,6 +100,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 foreign_keys=[("document_id", "documents", "id")],
             )
             db.table(table).create_index(["document_id"])
+        else:  # a database written by an earlier version: new columns are added, empty
+            have = set(db.table(table).columns_dict)
+            for name, kind in columns.items():
+                if name not in have:
+                    db.table(table).add_column(name, kind)
     if "meta" not in db.table_names():
         db.table("meta").insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 

@@ -96,3 +96,15 @@ def test_cpr_masking_spares_hashes_and_case_numbers() -> None:
     assert mask_cpr("fil 001_8c8c1811718375a8.txt") == "fil 001_8c8c1811718375a8.txt"
     assert mask_cpr("Sagsnr. 2018-0000088-148, dokument 2834597") == "Sagsnr. 2018-0000088-148, dokument 2834597"
     assert mask_cpr("ugyldig dato 320190-1234") == "ugyldig dato 320190-1234"
+
+
+def test_a_database_from_an_earlier_version_gets_the_new_columns(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    old.table("case_numbers").create({"id": int, "document_id": int, "scheme": str, "value": str, "raw": str,
+                                      "start": int}, pk="id")
+    old.table("case_numbers").insert({"document_id": 1, "scheme": "sagsnr", "value": "2018-1", "raw": "2018-1"})
+    db = open_db(path)
+    assert "role" in db.table("case_numbers").columns_dict
+    assert [r["value"] for r in db.query("select value from case_numbers where coalesce(role, 'own') = 'own'")] == [
+        "2018-1"]
