@@ -151,11 +151,13 @@ def extract_paths(
     settings: Settings,
     on_result: Callable[[FileResult, str], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
+    force: bool = False,
 ) -> Summary:
     """Extract files and folders into the database of `settings`; unchanged files are skipped.
 
     `on_plan(n)` is told how many files will be extracted, once they are known; `on_result(result,
-    state)` is called for every file with state "stored", "unchanged" or "failed".
+    state)` is called for every file with state "stored", "unchanged" or "failed". `force` extracts
+    unchanged files again (after an upgrade of foi's rules).
     """
     db = open_db(settings.db_path)
     summary = Summary()
@@ -173,7 +175,7 @@ def extract_paths(
             if on_result:
                 on_result(result, "failed")
             continue
-        if stored_digest(db, str(path)) == digest:
+        if not force and stored_digest(db, str(path)) == digest:
             summary.unchanged += 1
             if on_result:
                 on_result(FileResult(str(path), digest, 0, None), "unchanged")

@@ -107,6 +107,10 @@ def test_rerun_skips_unchanged_and_reextracts_only_a_changed_file(tmp_path: Path
     assert "unchanged" in second.output and f"{n_files}" in second.output
     assert {r["id"] for r in db.query("select id from documents")} == doc_ids
 
+    forced = runner.invoke(main, ["extract", str(folder), "--db", str(db_path), "--force"])
+    assert forced.exit_code == 0 and f"stored {n_files}" in " ".join(forced.output.split())
+    before = {r["path"]: r["extracted_at"] + r["sha256"] for r in db.query("select * from files")}
+
     changed = folder / "003_5eca514296d22fd1.txt"
     changed.write_text(changed.read_text("utf-8") + "\nEt nyt afsnit om virksomhedsmentorer.\n", "utf-8")
     third = runner.invoke(main, ["extract", str(folder), "--db", str(db_path)])

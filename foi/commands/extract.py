@@ -25,6 +25,7 @@ from foi.settings import Settings
 @click.option("--pipeline", default=None, help="spaCy pipeline: 'blank:da' (default) or an installed package name.")
 @click.option("--json", "as_json", is_flag=True, help="Print one file's facts as JSON; write no database.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any file failed.")
+@click.option("--force", is_flag=True, help="Extract unchanged files again too (after upgrading foi).")
 @click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in --json output.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(
@@ -35,6 +36,7 @@ def extract(
     pipeline: str | None,
     as_json: bool,
     strict: bool,
+    force: bool,
     show_personal_data: bool,
     quiet: bool,
 ) -> None:
@@ -81,7 +83,7 @@ def extract(
         def on_plan(count: int) -> None:
             bar.length = count  # unchanged files are counted in the summary, not on the bar
 
-        summary = extract_paths(list(paths), settings, on_result, on_plan)
+        summary = extract_paths(list(paths), settings, on_result, on_plan, force=force)
     if not quiet:
         _print_summary(summary, settings.db_path)
     if summary.seen and summary.stored + summary.unchanged == 0:
