@@ -8,7 +8,6 @@ The per-file work is `process_file`, a plain function, so another engine can run
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -200,6 +199,3 @@ def extract_paths(
     db.close()
     return summary
 
-
-def default_workers() -> int:
-    return os.cpu_count() or 1

@@ -6,8 +6,7 @@ so that a stored fact points back to where it was read.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 # Roles a line of a file can have after reading and cleaning.
 BODY = "body"  # the document's own running text
@@ -220,9 +219,3 @@ class FileResult:
     documents: list[Document] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
 
-
-def to_plain(obj: Any) -> Any:
-    """A dataclass (or list of them) as JSON-ready plain data."""
-    if isinstance(obj, list):
-        return [to_plain(x) for x in obj]
-    return asdict(obj)
