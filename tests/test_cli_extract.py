@@ -162,3 +162,14 @@ def test_a_folder_that_cannot_be_written_is_one_line(tmp_path: Path, corpus_dir:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output.startswith(f"Error: {blocker / 'export'}")
+
+
+def test_a_run_where_nothing_could_be_read_exits_with_1(tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"oops")
+    (folder / "b.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["extract", str(folder), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert f"{folder / 'a.pdf'}: not a PDF: the file has no %PDF header" in result.output
+    assert f"{folder / 'b.txt'}: the file is empty" in result.output
