@@ -21,6 +21,7 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from foi.extract.model import Question
+from foi.extract.pattern_data import any_of, load_patterns
 from foi.extract.personal_data import mask_cpr
 from foi.extract.store_queries import (
     StoredDocument,
@@ -33,20 +34,11 @@ from foi.extract.store_queries import (
 )
 from foi.responses.danish import format_date, sort_key
 
-# programme -> stem that finds it in stored text (FTS5 prefix); the name is what the letter says
-PROGRAMMES = {
-    "virksomhedspraktik": "virksomhedspraktik", "mentorstøtte": "mentor", "løntilskud": "løntilskud",
-    "nytteindsats": "nytteindsats", "fleksjob": "fleksjob", "jobrotation": "jobrotation", "seniorjob": "seniorjob",
-    "voksenlærling": "voksenlærling", "jobafklaringsforløb": "jobafklaring", "ressourceforløb": "ressourceforløb",
-    "skånejob": "skånejob", "revalidering": "revalider",
-}
-_COMPANIES_QUESTION = re.compile(
-    r"\bhvilke(?:n)?\s+(?:\w+\s+){0,3}?(virksomheder|firmaer|arbejdsgivere|leverandører|selskaber)\b"
-    r"|\b(liste|oversigt)\s+over\s+(?:\w+\s+){0,3}?(virksomheder|firmaer|arbejdsgivere)\b",
-    re.IGNORECASE,
-)
+_CUES = load_patterns("drafting", "foi.responses")
+PROGRAMMES: dict[str, str] = _CUES["programmes"]  # programme -> the stem that finds it in stored text
+_COMPANIES_QUESTION = any_of(_CUES["questions"]["companies"])
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_GENERIC = {"virksomhed", "hvilk", "borg", "år", "kommun", "samtid", "giv", "havd"}
+_GENERIC = set(_CUES["questions"]["generic_stems"])
 
 # how close is close enough; tuned on the seed corpus and the tests' near misses
 REPEAT_SIMILARITY = 85.0
