@@ -202,7 +202,7 @@ class Document:
         """The clean body text: paragraphs of body lines, without margin or noise."""
         from foi.extract.paragraphs import join_paragraphs
 
-        return join_paragraphs([line.text for line in self.lines if line.role == BODY])
+        return join_paragraphs([line.text for line in self.lines if line.role == BODY], keep_line_breaks=True)
 
 
 @dataclass

@@ -31,17 +31,19 @@ def join_lines(left: str, right: str) -> str:
     return left + " " + right
 
 
-def split_paragraphs(lines: list[str]) -> list[str]:
-    """Lines to paragraphs: wrapped lines joined, list items and short headings kept on their own."""
+def split_paragraphs(lines: list[str], keep_line_breaks: bool = False) -> list[str]:
+    """Lines to paragraphs: wrapped lines joined, list items and short headings kept on their own.
+
+    With `keep_line_breaks`, a line that was not wrapped by the layout keeps its line break inside
+    the paragraph: the lines of a company list, an address or an e-mail's header block stay lines,
+    while prose that a PDF text extraction wrapped without blank lines is joined again.
+    """
     paragraphs: list[str] = []
     current: list[str] = []
 
     def flush() -> None:
         if current:
-            text = current[0]
-            for line in current[1:]:
-                text = join_lines(text, line)
-            paragraphs.append(text.strip())
+            paragraphs.append(_join_block(current, keep_line_breaks).strip())
             current.clear()
 
     for raw in lines:
@@ -54,6 +56,31 @@ def split_paragraphs(lines: list[str]) -> list[str]:
         current.append(line)
     flush()
     return _mend_cut_sentences(paragraphs)
+
+
+_MIN_WRAP_WIDTH = 50  # a block whose longest line is shorter was not wrapped by a layout: a list
+
+
+def _join_block(block: list[str], keep_line_breaks: bool) -> str:
+    text = block[0]
+    width = max(len(line) for line in block)
+    for prev, line in zip(block, block[1:], strict=False):
+        if not keep_line_breaks or _wrapped(prev, line, width):
+            text = join_lines(text, line)
+        else:
+            text = text.rstrip() + "\n" + line.strip()
+    return text
+
+
+def _wrapped(prev: str, line: str, width: int) -> bool:
+    """Did a layout break the line here? The next line's first word would not have fit after it,
+    or a sentence runs on in lower case from a line that fills most of the width."""
+    if width < _MIN_WRAP_WIDTH:
+        return False
+    first_word = line.split(" ", 1)[0]
+    if len(prev) + 1 + len(first_word) > 0.9 * width:
+        return True
+    return line[:1].islower() and not _SENTENCE_END.search(prev) and len(prev) >= 0.6 * width
 
 
 def _mend_cut_sentences(paragraphs: list[str]) -> list[str]:
@@ -72,6 +99,6 @@ def _mend_cut_sentences(paragraphs: list[str]) -> list[str]:
     return mended
 
 
-def join_paragraphs(lines: list[str]) -> str:
+def join_paragraphs(lines: list[str], keep_line_breaks: bool = False) -> str:
     """Body lines as clean text: one paragraph a line, paragraphs separated by a blank line."""
-    return "\n\n".join(split_paragraphs(lines))
+    return "\n\n".join(split_paragraphs(lines, keep_line_breaks))

@@ -130,10 +130,17 @@ def test_short_lines_of_a_list_are_not_joined() -> None:
 
 
 def test_paragraphs_are_kept_apart_by_their_vertical_gap() -> None:
-    items: list[Item] = [(20, 40, "Første afsnit begynder her og", 10), (20, 45, "slutter her.", 10),
-             (20, 55, "Andet afsnit står for sig.", 10)]
+    first = "Første afsnit begynder her og fortsætter over hele spaltens bredde, indtil linjen brydes og"
+    items: list[Item] = [(20, 40, first, 10), (20, 45, "slutter her.", 10),
+                         (20, 55, "Andet afsnit står for sig.", 10)]
     text = Document(1, "letter", read(draw([items])).lines).text
-    assert text == "Første afsnit begynder her og slutter her.\n\nAndet afsnit står for sig."
+    assert text == f"{first} slutter her.\n\nAndet afsnit står for sig."
+
+
+def test_short_lines_keep_their_line_breaks_in_the_text() -> None:
+    items: list[Item] = [(20, 40, "Med venlig hilsen", 10), (20, 55, "Tanja Franck", 10), (20, 60, "Adm. direktør", 10)]
+    text = Document(1, "letter", read(draw([items])).lines).text
+    assert text == "Med venlig hilsen\n\nTanja Franck\nAdm. direktør"
 
 
 def test_running_headers_and_page_numbers_are_noise() -> None:

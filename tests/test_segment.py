@@ -129,3 +129,21 @@ def test_a_company_list_in_capitals_is_not_letterhead() -> None:
     got = roles("Leverandører:\n\nBAGER JENSEN APS\nMURER HANSEN IVS\n\nKØBENHAVNS KOMMUNE\n")
     assert got["BAGER JENSEN APS"] == BODY and got["MURER HANSEN IVS"] == BODY
     assert got["KØBENHAVNS KOMMUNE"] == MARGIN
+
+
+def test_clean_text_keeps_lists_and_headers_as_lines_and_joins_wrapped_prose() -> None:
+    wrapped = [
+        "Fra: Havnens Perle <info@example.dk>",
+        "Sendt: 26. august 2025 14:52",
+        "Sidst i byrådet blev problematikken omkring vores lejeforhold på nordhavnen sendt til",
+        "magistratens afdeling, som ikke ville tage stilling til sagen om pladsen på havnen.",
+        "Nu er det et politisk spørgsmål.",
+    ]
+    assert join_paragraphs(wrapped, keep_line_breaks=True) == (
+        "Fra: Havnens Perle <info@example.dk>\nSendt: 26. august 2025 14:52\n"
+        "Sidst i byrådet blev problematikken omkring vores lejeforhold på nordhavnen sendt til magistratens "
+        "afdeling, som ikke ville tage stilling til sagen om pladsen på havnen.\nNu er det et politisk spørgsmål."
+    )
+    names = ["accent design aps", "airpower v/jeffrey voss", "dahl a/s"]
+    assert join_paragraphs(names, keep_line_breaks=True) == "\n".join(names)
+    assert join_paragraphs(names) == " ".join(names)  # facts read paragraphs as running text
