@@ -18,7 +18,7 @@ from foi.extract.model import FileResult
 from foi.extract.process import file_digest, process_file
 from foi.extract.readers import SUFFIXES
 from foi.extract.search_index import refresh_index
-from foi.extract.store import open_db, store_result, stored_digest
+from foi.extract.store import is_current, open_db, store_result
 from foi.settings import Settings
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -174,7 +174,7 @@ def extract_paths(
             if on_result:
                 on_result(result, "failed")
             continue
-        if not force and stored_digest(db, str(path)) == digest:
+        if not force and is_current(db, str(path), digest):
             summary.unchanged += 1
             if on_result:
                 on_result(FileResult(str(path), digest, 0, None), "unchanged")

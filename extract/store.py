@@ -114,6 +114,13 @@ def stored_digest(db: sqlite_utils.Database, path: str) -> str | None:
     return row["sha256"] if row else None
 
 
+def is_current(db: sqlite_utils.Database, path: str, digest: str) -> bool:
+    """Stored with this content and read without error: nothing to do. A file that failed is tried
+    again on the next run (a longer --timeout, a newer reader)."""
+    row = next(db.query("select sha256, status from files where path = ?", [path]), None)
+    return row is not None and row["sha256"] == digest and row["status"] == "ok"
+
+
 def _delete_file_rows(db: sqlite_utils.Database, file_id: int) -> None:
     doc_ids = [r["id"] for r in db.query("select id from documents where file_id = ?", [file_id])]
     if doc_ids:

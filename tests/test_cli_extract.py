@@ -86,6 +86,15 @@ def test_bad_files_get_error_rows_and_the_batch_goes_on(messy_folder: Path, tmp_
     assert any("Der er bevilget mentorstøtte" in d["text"] for d in mail_docs[1:]), mail_docs
 
 
+def test_a_file_that_failed_is_tried_again_and_unchanged_good_files_are_not(messy_folder: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "foi.db"
+    CliRunner().invoke(main, ["extract", str(messy_folder), "--db", str(db_path)])
+    again = CliRunner().invoke(main, ["extract", str(messy_folder), "--db", str(db_path)])
+    summary = dict(line.split() for line in again.output.splitlines() if line.startswith("  "))
+    assert (summary["stored"], summary["unchanged"], summary["failed"]) == ("0", "5", "4")
+    assert f"{messy_folder / 'encrypted.pdf'}: " in again.output
+
+
 def test_strict_fails_the_run_when_a_file_failed(messy_folder: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(messy_folder), "--db", str(tmp_path / "x.db"), "--strict", "-q"])
     assert result.exit_code == 1
