@@ -43,8 +43,9 @@ def extract(
     """Read PDF, DOCX, TXT, EML, MSG and HTML files (folders recursively), split them into
     documents, find their facts and store them in SQLite with full-text search.
 
-    Files whose content is unchanged since the last run are skipped; a changed file's rows are
-    replaced. A file that cannot be read gets an error row and a one-line message; the run goes on.
+    Files whose content is unchanged since they were last read without error are skipped; a changed
+    file's rows are replaced. A file that cannot be read gets an error row and a one-line message,
+    the run goes on, and the file is tried again next time.
 
     \b
     Examples:
