@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from test_search import CPR, CPR_FORMS, copy_db, extract, write_small_corpus
+from test_search import CPR, CPR_FORMS, copy_db
 
 from foi.cli import main
 from foi.extract.company_index import (
@@ -104,14 +104,6 @@ def test_a_list_cut_at_a_fixed_width_is_recognised_without_the_flag() -> None:
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
-
-
-@pytest.fixture(scope="module")
-def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("companies")
-    db = base / "small.db"
-    extract(write_small_corpus(base / "files"), db)
-    return db
 
 
 def companies_json(db: Path, *args: str) -> list[dict]:

@@ -106,14 +106,6 @@ def copy_db(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("small")
-    db = base / "small.db"
-    extract(write_small_corpus(base / "files"), db)
-    return db
-
-
-@pytest.fixture(scope="module")
 def corpus_copy(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_db(corpus_db, tmp_path_factory.mktemp("corpus_copy") / "foi.db")
 

@@ -18,18 +18,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from test_search import CPR, CPR_FORMS, extract, write_small_corpus
+from test_search import CPR, CPR_FORMS
 
 from foi.cli import main
 from foi.extract.web import QUERIES, build_site, make_datasette, metadata
-
-
-@pytest.fixture(scope="module")
-def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("serve")
-    db = base / "small.db"
-    extract(write_small_corpus(base / "files"), db)
-    return db
 
 
 @pytest.fixture(scope="module")
