@@ -182,3 +182,13 @@ def test_a_run_where_nothing_could_be_read_exits_with_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{folder / 'a.pdf'}: not a PDF: the file has no %PDF header" in result.output
     assert f"{folder / 'b.txt'}: the file is empty" in result.output
+
+
+def test_a_cpr_number_in_a_file_name_is_masked_in_messages(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "aktindsigt_070761-4285.pdf").write_bytes(b"not a pdf")
+    result = CliRunner().invoke(main, ["extract", str(folder), "--db", str(tmp_path / "x.db")])
+    assert "070761-4285" not in result.output and "aktindsigt_XXXXXX-XXXX.pdf: not a PDF" in result.output
+    shown = CliRunner().invoke(main, ["extract", str(folder), "--db", str(tmp_path / "x.db"), "--show-personal-data"])
+    assert "aktindsigt_070761-4285.pdf: not a PDF" in shown.output

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from foi.extract.personal_data import mask_cpr
 from foi.extract.store import open_db
 from foi.responses.consistency import check_draft
 from foi.responses.danish import parse_date
@@ -91,21 +92,26 @@ def draft(
     warnings = check_draft(result, db)
     written = write_draft(result, out, markdown=markdown, force=force)
 
-    click.echo(f"Inquiry: {inquiry} — {len(result.inquiry.questions)} questions, from "
+    say(f"Inquiry: {inquiry} — {len(result.inquiry.questions)} questions, from "
                f"{result.inquiry.sender_name or '?'} <{result.inquiry.sender_email or '?'}>, "
                f"dated {result.inquiry.date or '?'}")
     for section in result.sections:
         if section.question:
-            click.echo(f"  Ad {section.number}: {section.rule}")
-    click.echo("Provenance:")
+            say(f"  Ad {section.number}: {section.rule}")
+    say("Provenance:")
     for line in [p.line() for p in result.provenance] or ["(no stored fact was used)"]:
-        click.echo(f"  {line}")
+        say(f"  {line}")
     for note in result.notes:
-        click.echo(f"Note: {note}", err=True)
+        say(f"Note: {note}", err=True)
     for warning in warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        say(f"Warning: {warning}", err=True)
     for path in written:
-        click.echo(f"Wrote {path}")
+        say(f"Wrote {path}")
 
 
 COMMANDS = [draft]
+
+
+def say(text: str, err: bool = False) -> None:
+    """One line of the report, CPR numbers masked (a file name may hold one)."""
+    click.echo(mask_cpr(text), err=err)

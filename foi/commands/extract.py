@@ -11,6 +11,7 @@ import click
 from foi.extract.batch import Summary, extract_paths
 from foi.extract.jsonout import file_json
 from foi.extract.model import FileResult
+from foi.extract.personal_data import mask_cpr
 from foi.extract.process import process_file
 from foi.settings import Settings
 
@@ -26,7 +27,7 @@ from foi.settings import Settings
 @click.option("--json", "as_json", is_flag=True, help="Print one file's facts as JSON; write no database.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any file failed.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again too (after upgrading foi).")
-@click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in --json output.")
+@click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in messages and --json output.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(
     paths: tuple[Path, ...],
@@ -61,12 +62,16 @@ def extract(
         result = process_file(paths[0], settings)
         click.echo(json.dumps(file_json(result, show_personal_data), ensure_ascii=False, indent=1))
         if result.status != "ok":
-            click.echo(f"{result.path}: {result.error}", err=True)
+            message = f"{result.path}: {result.error}"
+            click.echo(message if show_personal_data else mask_cpr(message), err=True)
             sys.exit(1)
         return
     for path in paths:
         if not path.exists():
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATHS")
+
+    def shown(text: str) -> str:  # a file name may hold a CPR number
+        return text if show_personal_data else mask_cpr(text)
 
     show_bar = not quiet and sys.stderr.isatty()
     with click.progressbar(length=0, label="Extracting", file=sys.stderr, hidden=not show_bar,
@@ -77,9 +82,9 @@ def extract(
             counts["pages"] += result.pages
             if state == "failed":
                 counts["errors"] += 1
-                click.echo(("\n" if show_bar else "") + f"{result.path}: {result.error}", err=True)
+                click.echo(("\n" if show_bar else "") + shown(f"{result.path}: {result.error}"), err=True)
             if state != "unchanged":
-                bar.update(1, f"{Path(result.path).name} · {counts['pages']} pages · {counts['errors']} errors")
+                bar.update(1, shown(f"{Path(result.path).name} · {counts['pages']} pages · {counts['errors']} errors"))
 
         def on_plan(count: int) -> None:
             bar.length = count  # unchanged files are counted in the summary, not on the bar
