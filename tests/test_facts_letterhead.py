@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import run_components
+from conftest import SeedPair, run_components
 
 import foi.extract.facts.letterhead  # noqa: F401 - registers the component
 import foi.extract.facts.people  # noqa: F401
 from foi.extract.model import NOISE, Document, Facts, Line
-from foi.extract.process import process_bytes, process_file
+from foi.extract.process import process_bytes
 from foi.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,16 +151,9 @@ def test_english_email_end_to_end() -> None:
     assert document.facts.municipality == "Odense Kommune"
 
 
-@pytest.mark.parametrize("stem", ["000_20e448a58bbb3448", "001_8c8c1811718375a8", "002_670bcd0a51add0d1",
-                                  "003_5eca514296d22fd1", "004_6a3b9686ae7cb3f0"])
-def test_seed_heads_match_gold(stem: str) -> None:
-    path = SHARED / "gold" / f"{stem}.json"
-    if not path.is_file():
-        pytest.skip(f"gold not found at {path}")
-    gold = json.loads(path.read_text(encoding="utf-8"))["documents"]
-    documents = process_file(ROOT / "corpus" / f"{stem}.txt", Settings()).documents
-    assert len(documents) == len(gold)
-    for want, document in zip(gold, documents, strict=True):
+def test_seed_heads_match_gold(seed_pairs: list[SeedPair]) -> None:
+    for file, n, want, document in seed_pairs:
+        assert document is not None, (file, n)
         for key in ("title", "municipality", "administration", "committee"):
             if key in want:
-                assert getattr(document.facts, key) == want[key], (stem, key)
+                assert getattr(document.facts, key) == want[key], (file, n, key)
