@@ -72,3 +72,24 @@ class OutputExists(FoiError):
 
 class InquiryProblem(FoiError):
     """An inquiry from which no questions could be read."""
+
+
+class NeedsOcr(UnreadableFile):
+    """A PDF none of whose pages has a text layer: a scan. `foi extract --ocr` reads it."""
+
+    def __init__(self, path: str, pages: int) -> None:
+        self.pages = pages
+        noun = "page" if pages == 1 else "pages"
+        super().__init__(path, f"needs OCR: {pages} {noun} without a text layer (run with --ocr)")
+
+
+class OcrNotInstalled(UnreadableFile):
+    """`--ocr` was asked for a scan, but ocrmypdf or Tesseract's Danish model is not on this machine."""
+
+    def __init__(self, path: str, hint: str = "apt-get install tesseract-ocr tesseract-ocr-dan") -> None:
+        super().__init__(path, f"OCR is not installed: run tests/ocr/install.sh or {hint}")
+
+
+class OcrFailed(UnreadableFile):
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path, f"OCR failed: {detail}")

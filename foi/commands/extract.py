@@ -28,6 +28,8 @@ from foi.settings import Settings
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any file failed.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again too (after upgrading foi).")
 @click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in messages and --json output.")
+@click.option("--ocr", is_flag=True,
+              help="OCR scanned PDFs (no text layer) with ocrmypdf and Tesseract's Danish model.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(
     paths: tuple[Path, ...],
@@ -39,6 +41,7 @@ def extract(
     strict: bool,
     force: bool,
     show_personal_data: bool,
+    ocr: bool,
     quiet: bool,
 ) -> None:
     """Read PDF, DOCX, TXT, EML, MSG and HTML files (folders recursively), split them into
@@ -55,7 +58,7 @@ def extract(
         foi extract --json corpus/000_20e448a58bbb3448.txt
     """
     settings = Settings().with_(db_path=db_path, workers=workers, timeout=timeout, pipeline=pipeline,
-                                show_personal_data=show_personal_data)
+                                show_personal_data=show_personal_data, ocr=ocr)
     if as_json:
         if len(paths) != 1 or paths[0].is_dir():
             raise click.UsageError("--json takes exactly one file")
