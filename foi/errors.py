@@ -36,6 +36,13 @@ class FileTooLarge(UnreadableFile):
         super().__init__(path, f"{size} bytes is over the limit of {limit} bytes (--max-size)")
 
 
+class NotRegularFile(UnreadableFile):
+    """A FIFO, a device, a socket: reading it could block or never end, so it is not opened."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, f"not a regular file ({kind})")
+
+
 class ExtractionTimeout(UnreadableFile):
     def __init__(self, path: str, seconds: float) -> None:
         super().__init__(path, f"gave up after {seconds:g} s (--timeout)")
