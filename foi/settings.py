@@ -65,6 +65,7 @@ class Settings:
     # attachments inside attachments: how deep an e-mail's enclosures are followed
     max_depth: int = 3
     show_personal_data: bool = False
+    keep_personal_data: bool = False  # store CPR numbers as written, not masked (--keep-personal-data)
     # PDFs without a text layer are run through ocrmypdf (Tesseract, Danish) instead of failing
     ocr: bool = False
     templates_dir: Path = field(default_factory=_packaged_templates)

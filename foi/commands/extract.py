@@ -30,6 +30,7 @@ from foi.settings import Settings
 @click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in messages and --json output.")
 @click.option("--ocr", is_flag=True,
               help="OCR scanned PDFs (no text layer) with ocrmypdf and Tesseract's Danish model.")
+@click.option("--keep-personal-data", is_flag=True, help="Store CPR numbers as written (they are masked by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def extract(
     paths: tuple[Path, ...],
@@ -42,6 +43,7 @@ def extract(
     force: bool,
     show_personal_data: bool,
     ocr: bool,
+    keep_personal_data: bool,
     quiet: bool,
 ) -> None:
     """Read PDF, DOCX, TXT, EML, MSG and HTML files (folders recursively), split them into
@@ -58,7 +60,8 @@ def extract(
         foi extract --json corpus/000_20e448a58bbb3448.txt
     """
     settings = Settings().with_(db_path=db_path, workers=workers, timeout=timeout, pipeline=pipeline,
-                                show_personal_data=show_personal_data, ocr=ocr)
+                                show_personal_data=show_personal_data, ocr=ocr,
+                                keep_personal_data=keep_personal_data)
     if as_json:
         if len(paths) != 1 or paths[0].is_dir():
             raise click.UsageError("--json takes exactly one file")
