@@ -61,7 +61,7 @@ def extract(
     """
     settings = Settings().with_(db_path=db_path, workers=workers, timeout=timeout, pipeline=pipeline,
                                 show_personal_data=show_personal_data, ocr=ocr,
-                                keep_personal_data=keep_personal_data)
+                                keep_personal_data=keep_personal_data or (as_json and show_personal_data))
     if as_json:
         if len(paths) != 1 or paths[0].is_dir():
             raise click.UsageError("--json takes exactly one file")
