@@ -1,36 +1,144 @@
-"""Danish CPR numbers: found, validated and masked before anything reaches a user."""
+"""Danish CPR numbers: found in every written form, validated and masked before anything reaches a user.
+
+Forms recognised (each checked for a real birth date with python-stdnum; modulus 11 is not required
+since 2007):
+
+* `010190-1234`, the dash also an en dash, em dash, non-breaking hyphen, hyphen or minus sign, with or
+  without spaces around it;
+* `010190 1234`, with one to three spaces, NBSPs or thin spaces;
+* `0101901234`, no separator;
+* `01.01.90-1234`, `01 01 90-1234`, `01/01/90-1234`: the date in parts, then a dash;
+* `01 01 90 1234`: only after a cue ("CPR", "cpr-nr.", "CPR-nummer", "personnummer", "pers.nr.").
+
+A match is never part of a longer number or word (`001_8c8c1811718375a8`, `2018-0000088-148`,
+`00.01.00-G01-1-19`), but a file name may join it with "_" (`aktindsigt_070761-4285.txt`).
+
+Ten digits without a separator are masked when their date is valid, on their own as well, because
+a CPR number is often written so in case files. The numbers that share the shape are spared: an EAN
+number has 13 digits, a CVR number 8, a phone number 8, the Copenhagen case numbers are
+`yyyy-nnnnnnn`; a P-number has 10 digits, so ten digits right after a label of another number
+(P-nr., EAN, CVR, sagsnr., dokumentnr., j.nr., tlf., konto, faktura) are kept, unless a CPR cue
+stands nearer.
+
+Masking keeps the length: every digit becomes X and the separators stay (`XXXXXX-XXXX`,
+`XXXXXXXXXX`, `XX.XX.XX-XXXX`), so the character offsets (`start`) of the facts in a masked
+document stay right. `mask_result` masks a whole extraction result, so that the store never holds a
+CPR number unless `--keep-personal-data` is given; `mask_cpr` masks each output again, for stores
+written with that option or by an earlier version.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 
 from stdnum.dk import cpr
 
-# ddmmyy-xxxx, also with a space or no separator; not inside a longer number or a hex hash
-# ("001_8c8c1811718375a8"), but a file name may join it with "_" ("aktindsigt_070761-4285.txt")
-_CPR = re.compile(r"(?<![0-9A-Za-zÆØÅæøå-])(\d{2})(\d{2})(\d{2})[-\s]?(\d{4})(?![0-9A-Za-zÆØÅæøå-])")
-MASK = "XXXXXX-XXXX"
+from foi.extract.model import BODY, NOISE, Document, FileResult, Line
+
+MASK = "XXXXXX-XXXX"  # what the usual written form becomes
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"  # -, hyphen, non-breaking hyphen, figure dash, en, em, minus
+_SPACES = " \t\u00a0\u2007\u2009\u202f"  # space, tab, NBSP, figure space, thin space, narrow NBSP
+
+_CPR = re.compile(
+    rf"""
+    (?<![^\W_])                                # not after a letter or digit ("_" may join a file name)
+    (?<!\d[{_DASHES}/.,:])                     # nor the tail of a longer number ("2018-0101901234")
+    (?:
+        (?P<date>\d{{6}})
+      | (?P<dd>\d{{2}})(?P<ds>[./{_SPACES}{_DASHES}])(?P<mm>\d{{2}})(?P=ds)(?P<yy>\d{{2}})
+    )
+    (?P<sep>[{_SPACES}\n]{{0,2}}[{_DASHES}][{_SPACES}\n]{{0,2}}|[{_SPACES}\n]{{1,3}}|)  # "\n": wrapped
+    (?P<serial>\d{{4}})
+    (?![^\W_])                                 # not before a letter or digit
+    (?![{_DASHES}/.,]\d)                       # nor the head of a longer number ("0101901234-5")
+    """,
+    re.VERBOSE,
+)
+_DASH_RE = re.compile(f"[{_DASHES}]")
+_DIGIT = re.compile(r"\d")
+_SPACED_BEFORE = re.compile(rf"\d[{_SPACES}]\Z")
+_SPACED_AFTER = re.compile(rf"[{_SPACES}]\d")
+_LOOK_BACK = 30  # characters before a number in which a cue or another number's label counts
+
+# A cue that the number is a CPR number, and labels of the other numbers a case file writes with ten digits
+_CUE = re.compile(r"cpr|person\s?n(?:umme)?r|pers\.\s?nr", re.IGNORECASE)
+_OTHER_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:p-?n(?:umme)?r|p\.\s?nr|ean|cvr|se-?nr|sags?|dok|j\.\s?nr|jnr|journal|tlf|telefon|mobil|fax|"
+    r"konto|reg\.|faktura|ordre)",
+    re.IGNORECASE,
+)
 
 
 def is_cpr(candidate: str) -> bool:
-    """A real CPR number: a valid birth date (python-stdnum checks it, not the old modulus-11 rule)."""
+    """A real CPR number: ten digits (separators aside) holding a valid, past birth date (python-stdnum
+    checks it, not the old modulus-11 rule)."""
+    digits = "".join(_DIGIT.findall(candidate))
+    if len(digits) != 10:
+        return False
     try:
-        cpr.validate(candidate.replace(" ", "-"))
-        cpr.get_birth_date(candidate.replace(" ", "-"))
+        cpr.validate(digits)
     except Exception:  # noqa: BLE001 - stdnum raises several ValidationError subclasses
         return False
     return True
 
 
+def _nearest_label(before: str) -> str | None:
+    """"cue", "other" or None: which kind of label stands last in the text just before a number."""
+    line = before[before.rfind("\n") + 1:][-_LOOK_BACK:]
+    last: tuple[int, str] | None = None
+    for pattern, kind in ((_CUE, "cue"), (_OTHER_LABEL, "other")):
+        for m in pattern.finditer(line):
+            if last is None or m.start() >= last[0]:
+                last = (m.start(), kind)
+    return last[1] if last else None
+
+
+def _accepted(text: str, m: re.Match[str]) -> bool:
+    """Whether a match of `_CPR` is a CPR number, by its form, its neighbours and its date."""
+    label = _nearest_label(text[:m.start()])
+    if label == "cue":
+        return is_cpr(m.group(0))
+    sep, compact, dashed = m.group("sep"), m.group("date") is not None, bool(_DASH_RE.search(m.group("sep")))
+    if not dashed and (_SPACED_BEFORE.search(text, max(0, m.start() - 2), m.start()) or
+                       _SPACED_AFTER.match(text, m.end())):
+        return False  # spaced or bare digits that go on a run of spaced digits ("45 0101901234", "... 5")
+    if not compact and not (dashed and len(sep) == 1):
+        return False  # "01 01 90 1234" and "01.01.19 - 2020" (a period) need a cue; "01.01.90-1234" does not
+    if "\n" in sep and not dashed:
+        return False  # six digits ending a line and four starting the next need a cue
+    if compact and not sep and label == "other":
+        return False  # ten digits after "P-nr." or "Sagsnr." are that number
+    return is_cpr(m.group(0))
+
+
 def find_cpr(text: str) -> list[str]:
-    return [m.group(0) for m in _CPR.finditer(text) if is_cpr(m.group(0))]
+    """The CPR numbers in `text`, as written."""
+    return [m.group(0) for m in _CPR.finditer(text or "") if _accepted(text, m)]
+
+
+def holds_cpr(text: str | None) -> bool:
+    """Whether `text` holds a CPR number, as written or as masked by foi (`XXXXXX-XXXX`)."""
+    return bool(text) and (bool(find_cpr(text or "")) or bool(_MASKED.search(text or "")))
+
+
+_MASKED = re.compile(
+    rf"(?<![^\W_])(?:X{{6}}|XX[./{_SPACES}{_DASHES}]XX[./{_SPACES}{_DASHES}]XX)"
+    rf"(?:[{_SPACES}]{{0,2}}[{_DASHES}][{_SPACES}]{{0,2}}|[{_SPACES}]{{1,3}}|)X{{4}}(?![^\W_])"
+)
+
+
+def _masked(m: re.Match[str]) -> str:
+    return _DIGIT.sub("X", m.group(0))
 
 
 def mask_cpr(text: str) -> str:
-    """`text` with every CPR number replaced by XXXXXX-XXXX."""
+    """`text` with the digits of every CPR number replaced by X (`XXXXXX-XXXX`); same length."""
     if not text:
         return text
-    return _CPR.sub(lambda m: MASK if is_cpr(m.group(0)) else m.group(0), text)
+    return _CPR.sub(lambda m: _masked(m) if _accepted(text, m) else m.group(0), text)
 
 
 def mask_value(value: object) -> object:
@@ -44,3 +152,47 @@ def mask_value(value: object) -> object:
     if isinstance(value, dict):
         return {k: mask_value(v) for k, v in value.items()}
     return value
+
+
+def _mask_fields(obj: Any) -> Any:
+    """A copy of a dataclass (or nested lists of them) with every string masked, other values kept."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _mask_fields(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return mask_value(obj) if not isinstance(obj, (list, tuple)) else type(obj)(_mask_fields(v) for v in obj)
+
+
+def _mask_lines(lines: list[Line], which: list[int]) -> None:
+    """Mask the lines at the indices `which` as one text joined by line breaks, so that a number
+    wrapped over two lines is found; the mask keeps lengths, so each line gets its own part back."""
+    texts = [lines[i].text for i in which]
+    masked, at = mask_cpr("\n".join(texts)), 0
+    for i, text in zip(which, texts, strict=True):
+        lines[i] = dataclasses.replace(lines[i], text=masked[at:at + len(text)])
+        at += len(text) + 1
+
+
+def mask_document(document: Document) -> None:
+    """Mask a document in place: its lines (from which `text` and `full_text` are made, so their
+    offsets stay) and every string of its facts."""
+    lines = list(document.lines)
+    # full_text joins the lines but noise; text joins the body lines: a number may span either join
+    _mask_lines(lines, [i for i, line in enumerate(lines) if line.role != NOISE])
+    _mask_lines(lines, [i for i, line in enumerate(lines) if line.role == BODY])
+    _mask_lines(lines, [i for i, line in enumerate(lines) if line.role == NOISE])
+    document.lines = lines
+    document.facts = _mask_fields(document.facts)
+
+
+# Fields of a FileResult that are keys or digests, not text: the path is how a re-run finds the file
+# (two files whose names differ only in a CPR number must stay apart), so it is masked on output only.
+_KEYS = {"path", "sha256", "documents"}
+
+
+def mask_result(result: FileResult) -> None:
+    """Mask every CPR number in one file's extraction result, in place, before it is stored or printed."""
+    for document in result.documents:
+        mask_document(document)
+    for f in dataclasses.fields(result):
+        if f.name not in _KEYS:
+            setattr(result, f.name, mask_value(getattr(result, f.name)))

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from foi.errors import FileTooLarge, FoiError, NotRegularFile, UnreadableFile
 from foi.extract.facts.pipeline import extract_facts, load_pipeline
 from foi.extract.model import FileResult
+from foi.extract.personal_data import mask_result
 from foi.extract.readers import read_bytes, sniff
 from foi.extract.segment import segment
 from foi.settings import Settings
@@ -44,6 +45,8 @@ def process_bytes(data: bytes, name: str, settings: Settings) -> FileResult:
         result.status, result.error, result.documents = "error", f"ran out of memory{limit}", []
     except Exception as exc:  # noqa: BLE001 - a library's surprise on a broken file is that file's error
         result.status, result.error, result.documents = "error", f"{type(exc).__name__}: {exc}"[:300], []
+    if not settings.keep_personal_data:
+        mask_result(result)  # CPR numbers are masked at rest: never stored unless asked
     return result
 
 
