@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from foi.extract.model import BODY, MARGIN, NOISE, Line
 from foi.extract.pattern_data import compile_groups, load_patterns
+from foi.extract.text_repair import repair_line
 
 # Labels that text extraction glues to the value before them: "2015-0186920Dokumentnr."
 _GLUED_LABEL = re.compile(
@@ -128,19 +129,36 @@ def _page_edges(lines: list[Line]) -> tuple[set[int], set[str]]:
     return edges, ({t for t, n in counts.items() if n >= 3} if len(pages) >= 3 else set())
 
 
+def repair(lines: list[Line]) -> list[Line]:
+    """The lines with text debris repaired (mojibake, letter spacing, soft hyphens, odd spaces)."""
+    out = []
+    for line in lines:
+        fixed = repair_line(line.text)
+        out.append(line if fixed == line.text else replace(line, text=fixed))
+    return out
+
+
 def clean(lines: list[Line]) -> list[Line]:
-    """The same lines with roles set: NOISE for page furniture, MARGIN for letterhead and sidebars."""
-    lines = unglue(lines)
+    """The same lines with roles set: NOISE for page furniture, MARGIN for letterhead and sidebars.
+
+    A running header or footer repeated on every page is read once: its first appearance is MARGIN,
+    so the date or case number it carries is a fact of the document, and the repeats are NOISE.
+    """
+    lines = unglue(repair(lines))
     edges, repeated = _page_edges(lines)
     roles = [line.role for line in lines]
     texts = [line.text for line in lines]
+    seen_edges: set[str] = set()
     for i, text in enumerate(texts):
         if roles[i] != BODY or not text.strip():
             continue
         at_edge = i in edges
-        if is_noise(text) or (
-            at_edge and (_edge_key(text) in repeated or _matches("edge_noise", "bare_page_number", text))
-        ):
+        if at_edge and _edge_key(text) in repeated and not is_noise(text):
+            key = _edge_key(text)
+            roles[i] = NOISE if key in seen_edges or key != text.strip() else MARGIN
+            seen_edges.add(key)
+            continue
+        if is_noise(text) or (at_edge and _matches("edge_noise", "bare_page_number", text)):
             roles[i] = NOISE
             continue
         prev = next((texts[j] for j in range(i - 1, max(i - 2, -1), -1)), "")
