@@ -12,6 +12,9 @@ Failures: an encrypted PDF that opens with no password raises `EncryptedFile`; a
 pdfplumber raises on a broken file becomes `UnreadableFile` with a short reason. A page that fails is
 skipped as long as another page reads; a file where none does is unreadable. Text set at an angle
 (stamps, vertical print references) is left out: it would only give noise lines.
+
+Scans: a file none of whose pages has text is `NeedsOcr` ("needs OCR: N pages without a text layer");
+with `Settings.ocr` (`foi extract --ocr`) `foi.extract.ocr` adds a text layer first, and that is read.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 
-from foi.errors import EncryptedFile, UnreadableFile
+from foi.errors import EncryptedFile, NeedsOcr, OcrFailed, UnreadableFile
 from foi.extract.model import ReadResult, Table
+from foi.extract.ocr import ocr_pdf
 from foi.extract.readers.pdf_layout import PageLayout, TableBox, assemble, layout_page
 from foi.extract.readers.pdf_pdfium import NotForPdfium, read_pages
 from foi.settings import Settings
@@ -44,12 +48,29 @@ for _name in ("pdfminer", "pdfplumber"):
 
 
 def read(data: bytes, name: str, settings: Settings) -> ReadResult:
+    """The text layer; a scan (no page has one) is an error, or with `settings.ocr` is read after OCR."""
+    result = read_text_layer(data, name, settings)
+    if has_text(result):
+        return result  # pages without text beside pages with it: a blank or a drawing as often as a scan
+    if not settings.ocr:
+        raise NeedsOcr(name, len(result.pages))
+    result = read_text_layer(ocr_pdf(data, name, settings), name, settings)
+    if not has_text(result):
+        raise OcrFailed(name, "Tesseract recognised no text")
+    return result
+
+
+def read_text_layer(data: bytes, name: str, settings: Settings) -> ReadResult:
     if settings.pdf_engine == "auto":
         layouts = fast_layouts(data)
         if layouts is not None:
             return ReadResult(FORMAT, assemble(layouts))
     layouts, tables = page_layouts(data, name)
     return ReadResult(FORMAT, assemble(layouts), tables=tables)
+
+
+def has_text(result: ReadResult) -> bool:
+    return any(line.text.strip() for line in result.lines)
 
 
 def fast_layouts(data: bytes) -> list[PageLayout] | None:
