@@ -1,14 +1,21 @@
 """The SQLite store: one row per file, per document and per fact, full-text search kept in sync.
 
-Each file's result is written whole or not at all, in one transaction: a changed file's old rows
-are replaced, an unchanged file (same SHA-256 at the same path) is left alone.
+Each file's result is written whole or not at all, in one `BEGIN IMMEDIATE` transaction: a changed
+file's old rows are replaced, an unchanged file (same SHA-256 at the same path) is left alone.
+Several `foi extract` runs may write one database at once: WAL lets readers go on beside the
+writer, and a writer waits (`BUSY_TIMEOUT`) for the other's transaction instead of failing.
+
+A file is known by its name's exact bytes (`files.path_bytes`, unique); `files.path` is the name as
+valid UTF-8 for showing (see foi.paths), so two names that differ only in undecodable bytes stay two.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +25,12 @@ import sqlite_utils
 
 from foi.errors import DatabaseError
 from foi.extract.model import Document, FileResult
+from foi.paths import display_path
 
-SCHEMA_VERSION = 1
+# 2: files.path_bytes (the name's exact bytes) is the unique key; files.path is only for showing
+SCHEMA_VERSION = 2
+# Seconds a writer waits for another process's transaction (one file's rows) before giving up.
+BUSY_TIMEOUT = 30.0
 
 # fact table -> (Facts attribute, columns). Every fact table also has document_id and start.
 FACT_TABLES: dict[str, tuple[str, dict[str, type]]] = {
@@ -38,6 +49,11 @@ FACT_TABLES: dict[str, tuple[str, dict[str, type]]] = {
     "legal_refs": ("legal_refs", {"text": str}),
     "amounts": ("amounts", {"value": float, "currency": str, "text": str}),
     "doc_tables": ("tables", {"header": str, "rows": str}),
+}
+
+FILE_COLUMNS: dict[str, type] = {
+    "id": int, "path": str, "path_bytes": bytes, "sha256": str, "size": int, "format": str, "pages": int,
+    "status": str, "error": str, "documents": int, "extracted_at": str,
 }
 
 DOCUMENT_COLUMNS: dict[str, type] = {
@@ -61,73 +77,215 @@ DOCUMENT_COLUMNS: dict[str, type] = {
 
 
 def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
-    """The database at `path`, with foi's tables created if they are missing."""
+    """The database at `path`, with foi's tables created (or brought up to date) if needed."""
     path = Path(path)
     if not create and not path.exists():
         raise DatabaseError(f"{path}: no such database; run `foi extract PATH --db {path}` first")
+    conn: sqlite3.Connection | None = None
     try:
-        db = sqlite_utils.Database(path)
+        # the connection's timeout is SQLite's busy timeout: wait for another writer, do not fail
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        db = sqlite_utils.Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
         ensure_schema(db)
+    except DatabaseError as exc:
+        _close(conn)
+        raise DatabaseError(f"{display_path(path)}: {exc}") from None
+    except sqlite3.OperationalError as exc:
+        _close(conn)
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseError(f"{display_path(path)}: {exc}; another program holds it too long") from None
+        raise DatabaseError(f"{display_path(path)}: not a usable SQLite database ({exc})") from None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path}: not a usable SQLite database ({exc})") from None
+        _close(conn)
+        raise DatabaseError(f"{display_path(path)}: not a usable SQLite database ({exc})") from None
     return db
 
 
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes the write lock at its start (`BEGIN IMMEDIATE`).
+
+    sqlite-utils' `atomic()` begins a deferred transaction: one that reads first and writes second
+    fails at once with "database is locked" when another process wrote in between, since SQLite
+    cannot wait for a newer snapshot. Taking the lock first makes it wait (busy timeout) instead.
+    Inside an open transaction this is a savepoint of it.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def stored_version(db: sqlite_utils.Database) -> int | None:
+    """The schema version written in `meta`; None for a new database (or one from before `meta`)."""
+    if "meta" not in db.table_names():
+        return None
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    if row is None:
+        return None
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise DatabaseError(f"not a foi database: its schema version is {row[0]!r}") from None
+
+
+def _check_version(version: int | None) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"written by a newer foi (schema version {version}; this foi knows up to {SCHEMA_VERSION}); "
+            "upgrade foi to open it"
+        )
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    if "files" not in db.table_names():
-        db.table("files").create(
-            {
-                "id": int, "path": str, "sha256": str, "size": int, "format": str, "pages": int,
-                "status": str, "error": str, "documents": int, "extracted_at": str,
-            },
-            pk="id",
-        )
-        db.table("files").create_index(["path"], unique=True)
-    if "documents" not in db.table_names():
-        db.table("documents").create(DOCUMENT_COLUMNS, pk="id", foreign_keys=[("file_id", "files", "id")])
-        db.table("documents").create_index(["file_id"])
-        db.table("documents").create_index(["date"])
-        db.table("documents").enable_fts(
-            ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0"
-        )
+    """Create foi's tables, or bring a database of an earlier version up to date.
+
+    An up-to-date database is only read, so a read-only one opens too. Otherwise the work is done
+    in one transaction holding the write lock, after looking again: of two processes opening a new
+    database at once, the second finds the tables the first made, and a crash leaves none half-made.
+    """
+    _check_version(stored_version(db))
+    if not _schema_changes_needed(db):
+        return
+    with write_transaction(db):
+        version = stored_version(db)
+        _check_version(version)
+        if _schema_changes_needed(db):
+            _create_or_migrate(db)
+
+
+def _schema_changes_needed(db: sqlite_utils.Database) -> bool:
+    names = set(db.table_names())
+    wanted = {"files", "documents", "documents_fts", "meta", *FACT_TABLES}
+    if not wanted <= names or stored_version(db) != SCHEMA_VERSION:
+        return True
+    tables = [("files", FILE_COLUMNS), ("documents", DOCUMENT_COLUMNS)]
+    tables += [(table, columns) for table, (_attr, columns) in FACT_TABLES.items()]
+    return any(not set(columns) <= set(db.table(table).columns_dict) for table, columns in tables)
+
+
+def _create_or_migrate(db: sqlite_utils.Database) -> None:
+    names = set(db.table_names())
+    files = db.table("files")
+    if "files" not in names:
+        files.create(FILE_COLUMNS, pk="id")
+    else:
+        _add_missing_columns(files, FILE_COLUMNS)
+        # rows of schema 1 hold valid UTF-8 names: their bytes are the UTF-8 encoding of `path`
+        db.execute("update files set path_bytes = cast(path as blob) where path_bytes is null")
+        for index in files.indexes:  # `path` was the unique key; two names may now show alike
+            if index.unique and index.columns == ["path"] and not index.name.startswith("sqlite_autoindex"):
+                db.execute(f"drop index [{index.name}]")
+    files.create_index(["path_bytes"], unique=True, if_not_exists=True)
+    files.create_index(["path"], if_not_exists=True)
+    documents = db.table("documents")
+    if "documents" not in names:
+        documents.create(DOCUMENT_COLUMNS, pk="id", foreign_keys=[("file_id", "files", "id")])
+    else:
+        _add_missing_columns(documents, DOCUMENT_COLUMNS)
+    documents.create_index(["file_id"], if_not_exists=True)
+    documents.create_index(["date"], if_not_exists=True)
+    if "documents_fts" not in names:
+        documents.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
+        db.execute("insert into documents_fts (documents_fts) values ('rebuild')")  # rows stored before
     for table, (_attr, columns) in FACT_TABLES.items():
-        if table not in db.table_names():
+        if table not in names:
             db.table(table).create(
                 {"id": int, "document_id": int, **columns, "start": int},
                 pk="id",
                 foreign_keys=[("document_id", "documents", "id")],
             )
-            db.table(table).create_index(["document_id"])
         else:  # a database written by an earlier version: new columns are added, empty
-            have = set(db.table(table).columns_dict)
-            for name, kind in columns.items():
-                if name not in have:
-                    db.table(table).add_column(name, kind)
-    if "meta" not in db.table_names():
-        db.table("meta").insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+            _add_missing_columns(db.table(table), columns)
+        db.table(table).create_index(["document_id"], if_not_exists=True)
+    if "meta" not in names:
+        db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("meta").upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 
 
-def stored_digest(db: sqlite_utils.Database, path: str) -> str | None:
-    row = next(db.query("select sha256, status from files where path = ?", [path]), None)
-    return row["sha256"] if row else None
+def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict[str, type]) -> None:
+    have = set(table.columns_dict)
+    for name, kind in columns.items():
+        if name not in have:
+            table.add_column(name, kind)
 
 
-def is_current(db: sqlite_utils.Database, path: str, digest: str) -> bool:
+def path_key(path: str | bytes | Path) -> bytes:
+    """The key of a file in the store: its name's exact bytes (`str` names as Python has them)."""
+    return path if isinstance(path, bytes) else os.fsencode(path)
+
+
+def stored_digest(db: sqlite_utils.Database, path: str | bytes | Path) -> str | None:
+    row = db.execute("select sha256 from files where path_bytes = ?", [path_key(path)]).fetchone()
+    return row[0] if row else None
+
+
+def is_current(db: sqlite_utils.Database, path: str | bytes | Path, digest: str) -> bool:
     """Stored with this content and read without error: nothing to do. A file that failed is tried
     again on the next run (a longer --timeout, a newer reader)."""
-    row = next(db.query("select sha256, status from files where path = ?", [path]), None)
-    return row is not None and row["sha256"] == digest and row["status"] == "ok"
+    row = db.execute("select sha256, status from files where path_bytes = ?", [path_key(path)]).fetchone()
+    return row is not None and row[0] == digest and row[1] == "ok"
 
 
-def _delete_file_rows(db: sqlite_utils.Database, file_id: int) -> None:
-    doc_ids = [r["id"] for r in db.query("select id from documents where file_id = ?", [file_id])]
+def failed_paths(db: sqlite_utils.Database) -> list[str]:
+    """The files stored with an error, as names for `open()` (`os.fsdecode` of their exact bytes)."""
+    rows = db.execute("select path_bytes from files where status = 'error' order by path_bytes").fetchall()
+    return [os.fsdecode(row[0]) for row in rows]
+
+
+def _delete_file_rows(db: sqlite_utils.Database, file_id: int) -> list[int]:
+    """Delete a file's documents, their facts and their search rows; returns the documents' ids."""
+    doc_ids = [r[0] for r in db.execute("select id from documents where file_id = ?", [file_id]).fetchall()]
     if doc_ids:
         marks = ",".join("?" * len(doc_ids))
         for table in FACT_TABLES:
             db.execute(f"delete from [{table}] where document_id in ({marks})", doc_ids)
-        db.execute(f"delete from documents where id in ({marks})", doc_ids)
+        db.execute(f"delete from documents where id in ({marks})", doc_ids)  # documents_fts: by trigger
+        names = set(db.table_names())
+        # the stemmed index (extract/search_index.py) would drop them on its next refresh; a search
+        # before that must not find them either
+        if "search_fts" in names:
+            db.execute(f"delete from search_fts where rowid in ({marks})", doc_ids)
+        if "search_docs" in names:
+            db.execute(f"delete from search_docs where id in ({marks})", doc_ids)
+    return doc_ids
+
+
+def _utf8(value: Any) -> Any:
+    """Text that SQLite can store as UTF-8: a stray surrogate (an undecodable byte of a name or a
+    header, as Python reads it) becomes U+FFFD instead of failing the whole file's write."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        try:
+            raw = value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "replace")
 
 
 def _fact_rows(document_id: int, facts: list[Any]) -> Iterator[dict[str, Any]]:
@@ -135,34 +293,42 @@ def _fact_rows(document_id: int, facts: list[Any]) -> Iterator[dict[str, Any]]:
         row = asdict(fact)
         for key, value in list(row.items()):
             if isinstance(value, (list, tuple)):
-                row[key] = json.dumps(list(value), ensure_ascii=False)
+                row[key] = _utf8(json.dumps(list(value), ensure_ascii=False))
             elif isinstance(value, bool):
                 row[key] = int(value)
+            else:
+                row[key] = _utf8(value)
         row["document_id"] = document_id
         yield row
 
 
 def _document_row(file_id: int, doc: Document) -> dict[str, Any]:
     f = doc.facts
-    return {
+    row = {
         "file_id": file_id, "sequence": doc.sequence, "kind": doc.kind, "title": f.title, "date": f.date,
         "inquiry_date": f.inquiry_date, "municipality": f.municipality, "administration": f.administration,
         "committee": f.committee, "meeting_time": f.meeting_time, "meeting_place": f.meeting_place,
         "page_start": doc.page_start, "page_end": doc.page_end, "text": doc.text, "full_text": doc.full_text,
     }
+    return {key: _utf8(value) for key, value in row.items()}
 
 
 def store_result(db: sqlite_utils.Database, result: FileResult) -> int:
-    """Write one file's result, replacing what was stored for that path; returns the file id."""
+    """Write one file's result, replacing what was stored for that file; returns the file id.
+
+    `result.path` is the name as Python has it (`os.fsdecode`, surrogates for undecodable bytes):
+    its bytes are the key, and `display_path` of it is the `path` shown.
+    """
+    key = path_key(result.path)
     file_row = {
-        "path": result.path, "sha256": result.sha256, "size": result.size, "format": result.format,
-        "pages": result.pages, "status": result.status, "error": result.error,
+        "path": display_path(result.path), "path_bytes": key, "sha256": result.sha256, "size": result.size,
+        "format": result.format, "pages": result.pages, "status": result.status, "error": _utf8(result.error),
         "documents": len(result.documents), "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    with db.atomic():
-        existing = next(db.query("select id from files where path = ?", [result.path]), None)
+    with write_transaction(db):
+        existing = db.execute("select id from files where path_bytes = ?", [key]).fetchone()
         if existing:
-            file_id = existing["id"]
+            file_id = existing[0]
             _delete_file_rows(db, file_id)
             db.table("files").update(file_id, file_row)
         else:
@@ -175,3 +341,30 @@ def store_result(db: sqlite_utils.Database, result: FileResult) -> int:
                     db.table(table).insert_all(rows, alter=True)
     return int(file_id)
 
+
+def find_file(db: sqlite_utils.Database, path: str | bytes | Path) -> tuple[int, str] | None:
+    """(id, shown path) of the stored file named `path`: by its exact bytes, then as written
+    without `./` or `a/../`, then by the shown name if only one file has it (a name copied from
+    foi's output, with U+FFFD for bytes that are not UTF-8)."""
+    keys = [path_key(path)]
+    keys.append(os.path.normpath(keys[0]))
+    for key in keys:
+        row = db.execute("select id, path from files where path_bytes = ?", [key]).fetchone()
+        if row:
+            return int(row[0]), row[1]
+    shown = display_path(os.fsdecode(keys[0]))
+    rows = db.execute("select id, path from files where path = ? limit 2", [shown]).fetchall()
+    return (int(rows[0][0]), rows[0][1]) if len(rows) == 1 else None
+
+
+def forget(db: sqlite_utils.Database, path: str | bytes | Path) -> tuple[str, int] | None:
+    """Remove a file from the store: its row, documents, facts and search rows, in one transaction.
+    Returns (shown path, documents removed), or None when no such file is stored."""
+    with write_transaction(db):
+        found = find_file(db, path)
+        if found is None:
+            return None
+        file_id, shown = found
+        doc_ids = _delete_file_rows(db, file_id)
+        db.execute("delete from files where id = ?", [file_id])
+    return shown, len(doc_ids)
