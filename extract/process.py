@@ -41,8 +41,8 @@ def process_bytes(data: bytes, name: str, settings: Settings) -> FileResult:
     except FoiError as exc:
         result.status, result.error, result.documents = "error", _reason(exc), []
     except MemoryError:
-        limit = f" of {settings.max_memory} bytes (--max-memory)" if settings.max_memory else ""
-        result.status, result.error, result.documents = "error", f"ran out of memory{limit}", []
+        limit = f"limit {settings.max_memory / 2**20:.0f} MiB, " if settings.max_memory else ""
+        result.status, result.error, result.documents = "error", f"ran out of memory ({limit}--max-memory)", []
     except Exception as exc:  # noqa: BLE001 - a library's surprise on a broken file is that file's error
         result.status, result.error, result.documents = "error", f"{type(exc).__name__}: {exc}"[:300], []
     if not settings.keep_personal_data:
