@@ -93,9 +93,22 @@ def write_small_corpus(folder: Path) -> Path:
     return folder
 
 
-def extract(folder: Path, db: Path) -> None:
-    result = CliRunner().invoke(main, ["extract", str(folder), "--db", str(db), "--workers", "1", "-q"])
+def extract(folder: Path, db: Path, *options: str) -> None:
+    result = CliRunner().invoke(main, ["extract", str(folder), "--db", str(db), "--workers", "1", "-q", *options])
     assert result.exit_code == 0, result.output
+
+
+def small_db_keeping_cpr(base: Path) -> Path:
+    """The small corpus extracted with --keep-personal-data: CPR numbers stored as written, so that
+    only the masking of each output stands between them and the user."""
+    db = base / "kept.db"
+    extract(write_small_corpus(base / "files"), db, "--keep-personal-data")
+    return db
+
+
+@pytest.fixture(scope="module")
+def kept_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return small_db_keeping_cpr(tmp_path_factory.mktemp("kept"))
 
 
 def copy_db(source: Path, target: Path) -> Path:
@@ -218,13 +231,13 @@ def test_csv_and_json_formats(small_db: Path) -> None:
     assert hits(small_db, "ingenting_her") == []
 
 
-def test_cpr_numbers_are_masked_unless_asked(small_db: Path) -> None:
-    outputs = [run("search", "--db", str(small_db), query, "--format", fmt).output
+def test_cpr_numbers_are_masked_unless_asked(kept_db: Path) -> None:
+    outputs = [run("search", "--db", str(kept_db), query, "--format", fmt).output
                for query in ("praktik", "supermarked", "aktindsigt", CPR, "mentor") for fmt in ("table", "json", "csv")]
     for output in outputs:
         assert not any(form in output for form in CPR_FORMS)
     assert "XXXXXX-XXXX" in "".join(outputs)
-    shown = run("search", "--db", str(small_db), "praktik", "--show-personal-data").output
+    shown = run("search", "--db", str(kept_db), "praktik", "--show-personal-data").output
     assert CPR in shown
 
 
@@ -253,7 +266,7 @@ def test_missing_database_is_one_line(tmp_path: Path) -> None:
 def test_parser_builds_quoted_fts_expressions() -> None:
     assert parse_query("virksomhed").fts() == '"virksom"'
     assert parse_query('"dansk supermarked" OR fakta -coop').fts() == '(("dansk supermarked" OR "fakta")) NOT ("coop")'
-    assert parse_query("virksomhed*").fts() == '("virksom"* OR "virksomhed"*)'
+    assert parse_query("virksomhed*").fts() == '"virksom"*'  # the stem prefix covers the word prefix
     assert parse_query("2018-0000088").fts() == '"2018 0000088"'
     assert str(parse_query('mentor "unbalanced')) == 'mentor unbalanced'
 
@@ -270,3 +283,82 @@ def test_municipality_filter_folds_case(corpus_copy: Path) -> None:  # needs the
     found = hits(corpus_copy, "mentor*", "--municipality", "KØBENHAVN")
     assert found and all("københavn" in (h["municipality"] or "").lower() for h in found)
     assert not any("003_5eca514296d22fd1" in h["file"] for h in found)  # the Svendborg memo
+
+
+# --- columns, NEAR and repeated words: understood or refused with one line, never plain words
+
+
+def refused(db: Path, query: str) -> str:
+    """The one-line error of a query foi refuses."""
+    result = run("search", "--db", str(db), "--", query)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1, result.stderr
+    return result.stderr
+
+
+def test_title_searches_the_title_column(corpus_copy: Path) -> None:
+    anywhere = hits(corpus_copy, "beskæftigelse", "--limit", "100")
+    in_title = hits(corpus_copy, "title:beskæftigelse", "--limit", "100")
+    assert in_title and len(in_title) < len(anywhere)
+    assert all("beskæftigelse" in (h["title"] or "").lower() for h in in_title)
+    phrase = hits(corpus_copy, 'TITLE:"støttet beskæftigelse"')
+    assert phrase and all("støttet beskæftigelse" in h["title"].lower() for h in phrase)
+    excluded = hits(corpus_copy, "beskæftigelse -title:beskæftigelse", "--limit", "100")
+    assert len(excluded) == len(anywhere) - len(in_title)
+
+
+def test_text_and_margin_columns(small_db: Path) -> None:
+    # the case number stands in the letterhead (margin), not in the body text
+    assert {Path(h["file"]).name for h in hits(small_db, "margin:2019-0012345")} == {"brev_2019.txt", "bilag_2019.txt"}
+    assert hits(small_db, "text:2019-0012345") == []
+    assert [Path(h["file"]).name for h in hits(small_db, "text:æble")] == ["notat_2016.txt"]
+
+
+@pytest.mark.parametrize("query", ["x:y:z", "forfatter:holm", "http://kk.dk", "mentor emne:fakta"])
+def test_an_unknown_column_names_the_columns(small_db: Path, query: str) -> None:
+    message = refused(small_db, query)
+    assert "no column" in message and "title:, text:, margin:" in message
+
+
+def test_a_column_needs_its_word_right_after_the_colon(small_db: Path) -> None:
+    assert "right after the colon" in refused(small_db, "title: mentor")
+    assert "right after the colon" in refused(small_db, "title:(fakta OR coop)")
+    # a colon after an ordinary word, as in pasted text, is punctuation
+    assert [Path(h["file"]).name for h in hits(small_db, "Mentoren: æble")] == ["notat_2016.txt"]
+
+
+def test_near_finds_words_close_to_each_other(small_db: Path) -> None:
+    # "… ingen virksomhed involveret, men et æble …": three words between them
+    assert [Path(h["file"]).name for h in hits(small_db, "virksomhed æble")] == ["notat_2016.txt"]
+    for near in ("virksomhed NEAR æble", "virksomhed NEAR/3 æble", "NEAR(virksomhed æble, 3)", "NEAR(virksomhed æble)"):
+        found = hits(small_db, near)
+        assert [Path(h["file"]).name for h in found] == ["notat_2016.txt"], near
+        assert "«virksomhed»" in found[0]["snippet"] and "«æble»" in found[0]["snippet"]
+    assert hits(small_db, "virksomhed NEAR/2 æble") == [] and hits(small_db, "NEAR(virksomhed æble, 2)") == []
+    assert {Path(h["file"]).name for h in hits(small_db, "ærø OR virksomhed NEAR/3 æble")} == {
+        "brev_2019.txt", "notat_2016.txt"}
+
+
+@pytest.mark.parametrize("query", ["mentor NEAR", "NEAR mentor", "NEAR(mentor)", "NEAR(mentor støtte", "NEAR/x mentor",
+                                   "NEAR(mentor støtte, tre)", "mentor NEAR -støtte"])
+def test_a_near_that_cannot_be_used_says_how_to_write_it(small_db: Path, query: str) -> None:
+    assert "NEAR(mentor støtte, 5)" in refused(small_db, query)
+
+
+def test_a_repeated_word_counts_once(small_db: Path) -> None:
+    result = run("search", "--db", str(small_db), "borger", "borger", "borgere")
+    assert result.exit_code == 0, result.output
+    assert "3 documents match 'borger':" in result.stdout
+    assert hits(small_db, "borger borger") == hits(small_db, "borger")
+    assert hits(small_db, '"borger borger"') == []  # quoted, it is a phrase: the word twice in a row
+    assert "both searches for and excludes" in refused(small_db, "borger -borgere")
+
+
+def test_the_parser_writes_columns_and_near_for_fts5() -> None:
+    assert parse_query("title:virksomhed").fts() == 'title_stems : "virksom"'
+    assert parse_query("-margin:mentor* fakta").fts() == '("fakta") NOT (margin_stems : "mentor"*)'
+    assert parse_query("mentor NEAR/5 støtte").fts() == 'NEAR("mentor" "støt", 5)'
+    assert parse_query('title:NEAR(mentor "dansk supermarked")').fts() == \
+        'title_stems : NEAR("mentor" "dansk supermarked", 10)'
+    assert str(parse_query("fakta OR a NEAR b NEAR/20 c")) == "fakta OR NEAR(a b c, 20)"
+    assert str(parse_query("borger borgere Borger")) == "borger"

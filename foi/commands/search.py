@@ -99,7 +99,8 @@ def search(query: tuple[str, ...], db_path: Path | None, kind: str | None, munic
 
     Words are matched in their Danish forms (virksomhed finds virksomheder and virksomhedens),
     ignoring case. All words must occur; "exact phrase", prefix*, OR between two words, -word to
-    exclude.
+    exclude; title:word (also text:, margin:) looks in one column; a NEAR b, a NEAR/5 b or
+    NEAR(a b, 5) wants the words at most 10 (or 5) words apart. A word given twice counts once.
 
     \b
     Examples:
@@ -107,6 +108,8 @@ def search(query: tuple[str, ...], db_path: Path | None, kind: str | None, munic
         foi search '"dansk supermarked"' --format csv > hits.csv
         foi search fakta OR coop --from 2017 --to 2018-12-31
         foi search mentor -fakta
+        foi search title:beskæftigelse
+        foi search 'NEAR(mentor støtte, 5)'
     """
     unknown = [word for word in query if word.startswith("--") and len(word) > 2]
     if unknown:
