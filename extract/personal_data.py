@@ -1,30 +1,34 @@
 """Danish CPR numbers: found in every written form, validated and masked before anything reaches a user.
 
-Forms recognised (each checked for a real birth date with python-stdnum; modulus 11 is not required
-since 2007):
+Forms recognised, each checked for a real, past birth date with python-stdnum (modulus 11 is not
+required since 2007):
 
-* `010190-1234`, the dash also an en dash, em dash, non-breaking hyphen, hyphen or minus sign, with or
-  without spaces around it;
+* `010190-1234`, the dash also an en dash, em dash, non-breaking hyphen, hyphen or minus sign, with
+  or without spaces around it, or ending a line (`010190-` / `1234`);
 * `010190 1234`, with one to three spaces, NBSPs or thin spaces;
 * `0101901234`, no separator;
 * `01.01.90-1234`, `01 01 90-1234`, `01/01/90-1234`: the date in parts, then a dash;
-* `01 01 90 1234`: only after a cue ("CPR", "cpr-nr.", "CPR-nummer", "personnummer", "pers.nr.").
+* after a cue ("CPR", "cpr-nr.", "CPR-nummer", "personnummer", "pers.nr." within 30 characters
+  before, or on the line above), also `01 01 90 1234` and a number wrapped at its space.
 
 A match is never part of a longer number or word (`001_8c8c1811718375a8`, `2018-0000088-148`,
-`00.01.00-G01-1-19`), but a file name may join it with "_" (`aktindsigt_070761-4285.txt`).
+`00.01.00-G01-1-19`, `45 0101901234`), but a file name may join it with "_"
+(`aktindsigt_070761-4285.txt`).
 
-Ten digits without a separator are masked when their date is valid, on their own as well, because
-a CPR number is often written so in case files. The numbers that share the shape are spared: an EAN
-number has 13 digits, a CVR number 8, a phone number 8, the Copenhagen case numbers are
-`yyyy-nnnnnnn`; a P-number has 10 digits, so ten digits right after a label of another number
-(P-nr., EAN, CVR, sagsnr., dokumentnr., j.nr., tlf., konto, faktura) are kept, unless a CPR cue
-stands nearer.
+Ten digits without a separator are masked on their own too (no cue needed) when their date is
+valid, because case files often write a CPR number so. The numbers that share a shape are spared:
+EAN numbers have 13 digits, CVR and phone numbers 8, Copenhagen case numbers are `yyyy-nnnnnnn`;
+ten digits right after the label of another number (P-nr., EAN, CVR, sagsnr., dokumentnr., j.nr.,
+tlf., kontonr., fakturanr.) are that number. Gentofte writes case numbers `NNNNNN-YYYY`
+(`041277-2022`): six digits and a year after such a label, or alone on their line, are kept. A cue
+nearer than the label always wins.
 
 Masking keeps the length: every digit becomes X and the separators stay (`XXXXXX-XXXX`,
 `XXXXXXXXXX`, `XX.XX.XX-XXXX`), so the character offsets (`start`) of the facts in a masked
-document stay right. `mask_result` masks a whole extraction result, so that the store never holds a
-CPR number unless `--keep-personal-data` is given; `mask_cpr` masks each output again, for stores
-written with that option or by an earlier version.
+document stay right. `mask_result` masks a whole extraction result, so that the store never holds
+a CPR number unless `--keep-personal-data` is given (file paths are keys and are masked on output
+only); `mask_cpr` masks each output again, for stores written with that option or by an earlier
+version.
 """
 
 from __future__ import annotations
@@ -63,14 +67,16 @@ _SPACED_BEFORE = re.compile(rf"\d[{_SPACES}]\Z")
 _SPACED_AFTER = re.compile(rf"[{_SPACES}]\d")
 _LOOK_BACK = 30  # characters before a number in which a cue or another number's label counts
 
-# A cue that the number is a CPR number, and labels of the other numbers a case file writes with ten digits
+# A cue that the number is a CPR number, and labels of the other numbers a case file writes with ten
+# digits or as `NNNNNN-YYYY` (Gentofte's case numbers: `041277-2022`)
 _CUE = re.compile(r"cpr|person\s?n(?:umme)?r|pers\.\s?nr", re.IGNORECASE)
+_NR = r"[\s.-]?(?:n(?:umme)?r|id)"
 _OTHER_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:p-?n(?:umme)?r|p\.\s?nr|ean|cvr|se-?nr|sags?|dok|j\.\s?nr|jnr|journal|tlf|telefon|mobil|fax|"
-    r"konto|reg\.|faktura|ordre)",
+    rf"(?<![^\W\d_])(?:p-?n(?:umme)?r|p\.\s?nr|ean|cvr|se-?n(?:umme)?r|sags?{_NR}|dok(?:ument)?{_NR}|j\.\s?nr|jnr|"
+    rf"journal{_NR}|tlf|telefon|mobil|fax|konto{_NR}|reg\.?\s?nr|faktura{_NR}|ordre{_NR})",
     re.IGNORECASE,
 )
-
+_YEAR = re.compile(r"199\d|20[0-3]\d")  # a serial that reads as a year, as in a `NNNNNN-YYYY` case number
 
 def is_cpr(candidate: str) -> bool:
     """A real CPR number: ten digits (separators aside) holding a valid, past birth date (python-stdnum
@@ -85,20 +91,35 @@ def is_cpr(candidate: str) -> bool:
     return True
 
 
-def _nearest_label(before: str) -> str | None:
+def _label_window(text: str, at: int) -> str:
+    """The text in which a label of the number at `at` may stand: the line before it, or the line
+    above when the number starts its line ("Sagsnr.:" / "041277-2022")."""
+    lines = text[max(0, at - 200):at].split("\n")
+    window = lines[-1]
+    if not window.strip():
+        above = [line for line in lines[:-1] if line.strip()]
+        window = (above[-1] if above else "") + "\n" + window
+    return window[-_LOOK_BACK:]
+
+
+def _nearest_label(window: str) -> str | None:
     """"cue", "other" or None: which kind of label stands last in the text just before a number."""
-    line = before[before.rfind("\n") + 1:][-_LOOK_BACK:]
     last: tuple[int, str] | None = None
     for pattern, kind in ((_CUE, "cue"), (_OTHER_LABEL, "other")):
-        for m in pattern.finditer(line):
+        for m in pattern.finditer(window):
             if last is None or m.start() >= last[0]:
                 last = (m.start(), kind)
     return last[1] if last else None
 
 
+def _alone_on_line(text: str, m: re.Match[str]) -> bool:
+    line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    return not text[line_start:m.start()].strip() and not text[m.end():None if line_end < 0 else line_end].strip()
+
+
 def _accepted(text: str, m: re.Match[str]) -> bool:
     """Whether a match of `_CPR` is a CPR number, by its form, its neighbours and its date."""
-    label = _nearest_label(text[:m.start()])
+    label = _nearest_label(_label_window(text, m.start()))
     if label == "cue":
         return is_cpr(m.group(0))
     sep, compact, dashed = m.group("sep"), m.group("date") is not None, bool(_DASH_RE.search(m.group("sep")))
@@ -111,6 +132,8 @@ def _accepted(text: str, m: re.Match[str]) -> bool:
         return False  # six digits ending a line and four starting the next need a cue
     if compact and not sep and label == "other":
         return False  # ten digits after "P-nr." or "Sagsnr." are that number
+    if compact and _YEAR.fullmatch(m.group("serial")) and (label == "other" or _alone_on_line(text, m)):
+        return False  # "Sagsnr. 041277-2022", or such a number on its own line: a Gentofte case number
     return is_cpr(m.group(0))
 
 
@@ -126,7 +149,7 @@ def holds_cpr(text: str | None) -> bool:
 
 _MASKED = re.compile(
     rf"(?<![^\W_])(?:X{{6}}|XX[./{_SPACES}{_DASHES}]XX[./{_SPACES}{_DASHES}]XX)"
-    rf"(?:[{_SPACES}]{{0,2}}[{_DASHES}][{_SPACES}]{{0,2}}|[{_SPACES}]{{1,3}}|)X{{4}}(?![^\W_])"
+    rf"(?:[{_SPACES}\n]{{0,2}}[{_DASHES}][{_SPACES}\n]{{0,2}}|[{_SPACES}\n]{{1,3}}|)X{{4}}(?![^\W_])"
 )
 
 
