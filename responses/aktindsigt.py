@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from foi.extract.personal_data import find_cpr, mask_cpr
+from foi.extract.personal_data import holds_cpr, mask_cpr
 from foi.extract.store_queries import case_documents, document_title
 from foi.responses.danish import format_date
 from foi.responses.gather import Annex, Provenance, Section
@@ -32,7 +32,7 @@ def aktliste(db: sqlite_utils.Database, cases: list[str]) -> tuple[Annex, list[P
                 continue  # one document stored twice (a .txt and its .pdf) is listed once
             seen.update((doc.id, key))
             full_text = next(db.query("select full_text from documents where id = ?", [doc.id]))["full_text"] or ""
-            masked = masked or bool(find_cpr(full_text)) or bool(find_cpr(title))
+            masked = masked or holds_cpr(full_text) or holds_cpr(title)  # masked at rest, or kept as written
             kind = KIND_NAMES.get(doc.kind, "Dokument")
             shown = title if title.startswith(kind) else f"{kind}: {title}" if title else kind
             shown = mask_cpr(shown)

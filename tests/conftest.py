@@ -43,12 +43,17 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database of the small corpus of test_search.py (company lists, a CPR number in a letter),
-    built afresh for each test module that asks for it."""
-    from test_search import extract, write_small_corpus
+    built afresh for each test module that asks for it. It keeps the CPR numbers as written
+    (--keep-personal-data), so that the tests show every output masks them by itself."""
+    from test_search import write_small_corpus
+
+    from foi.extract.batch import extract_paths
 
     base = tmp_path_factory.mktemp("small")
     db = base / "small.db"
-    extract(write_small_corpus(base / "files"), db)
+    summary = extract_paths([write_small_corpus(base / "files")], Settings(db_path=db, workers=1,
+                                                                        keep_personal_data=True))
+    assert summary.failed == 0
     return db
 
 

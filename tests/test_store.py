@@ -92,7 +92,7 @@ def test_a_file_is_stored_whole_or_not_at_all(tmp_path: Path, corpus_dir: Path) 
 def test_cpr_masking_spares_hashes_and_case_numbers() -> None:
     from foi.extract.personal_data import mask_cpr
 
-    assert mask_cpr("CPR-nr. 010190-1234 og 0101901234") == "CPR-nr. XXXXXX-XXXX og XXXXXX-XXXX"
+    assert mask_cpr("CPR-nr. 010190-1234 og 0101901234") == "CPR-nr. XXXXXX-XXXX og XXXXXXXXXX"  # same length
     assert mask_cpr("fil 001_8c8c1811718375a8.txt") == "fil 001_8c8c1811718375a8.txt"
     assert mask_cpr("Sagsnr. 2018-0000088-148, dokument 2834597") == "Sagsnr. 2018-0000088-148, dokument 2834597"
     assert mask_cpr("ugyldig dato 320190-1234") == "ugyldig dato 320190-1234"
