@@ -161,11 +161,15 @@ def _table_names(conn: sqlite3.Connection) -> tuple[list[str], list[tuple[str, s
 
 
 def _mask_all(conn: sqlite3.Connection) -> None:
-    conn.create_function("foi_mask", 1, lambda v: mask_cpr(v) if isinstance(v, str) else v)
+    # a blob is masked as text too: a file name's exact bytes (files.path_bytes) may hold a CPR number
+    conn.create_function("foi_mask", 1, lambda v: mask_cpr(v) if isinstance(v, str) else
+                         mask_cpr(v.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+                         if isinstance(v, bytes) else v)
     plain, virtual = _table_names(conn)
     for table in plain:
         for column in [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]:
-            conn.execute(f"UPDATE [{table}] SET [{column}] = foi_mask([{column}]) WHERE typeof([{column}]) = 'text'")
+            conn.execute(f"UPDATE [{table}] SET [{column}] = foi_mask([{column}]) "
+                         f"WHERE typeof([{column}]) IN ('text', 'blob')")
     for name, sql in virtual:
         if "content=" in sql.replace(" ", "").lower():  # external content: read again from the masked table
             conn.execute(f"INSERT INTO [{name}]([{name}]) VALUES ('rebuild')")
