@@ -258,7 +258,7 @@ def _item(text: str, i: int, column: str | None, negated: bool) -> tuple[Item | 
         if near:
             return None, end, f"NEAR/{near.group(1) or NEAR_DEFAULT}"
         if chunk.startswith("NEAR/"):
-            raise QueryError(f"{chunk!r} needs a distance in words after the slash; {NEAR_HELP}")
+            raise QueryError(f"{_shown(chunk)} needs a distance in words after the slash; {NEAR_HELP}")
     found = tuple(w for _s, _e, w in words(chunk))
     return (Term(found, chunk.endswith("*"), column) if found else None), end, ""
 

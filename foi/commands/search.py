@@ -28,6 +28,7 @@ _DATE_FORMS = (
     (re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$"), (1, 2, 3)),
     (re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$"), (3, 2, 1)),
 )
+_OPTION_LIKE = re.compile(r"--[A-Za-z][A-Za-z0-9-]*(=.*)?", re.DOTALL)
 COMPANY_COLUMNS = ["name", "documents", "first_date", "last_date", "legal_forms", "owners",
                    "possible_sole_proprietorship", "sources", "variants", "document_ids"]
 
@@ -111,7 +112,7 @@ def search(query: tuple[str, ...], db_path: Path | None, kind: str | None, munic
         foi search title:beskæftigelse
         foi search 'NEAR(mentor støtte, 5)'
     """
-    unknown = [word for word in query if word.startswith("--") and len(word) > 2]
+    unknown = [word for word in query if _OPTION_LIKE.fullmatch(word)]  # a mistyped option, not a query word
     if unknown:
         raise click.UsageError(f"no such option: {unknown[0]}")
     with_marks = ("\x1b[1m", "\x1b[0m") if fmt == "table" and sys.stdout.isatty() else ("[", "]")
