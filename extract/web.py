@@ -9,10 +9,14 @@ file is vacuumed so that no unmasked page is left in it. The copy is opened immu
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 import signal
 import sqlite3
 import sys
-from collections.abc import Callable
+import traceback
+import urllib.parse
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,10 @@ from foi.extract.search_query import fold, parse_query, phrase_query
 from foi.extract.store import open_db
 
 PLUGIN_NAME = "foi.extract.web"
+# Datasette's own error handler prints a rich traceback (with local variables) for every 404; foi's
+# handler below replaces it and logs one line per problem instead.
+DATASETTE_ERROR_HANDLER = "datasette.handle_exception"
+log = logging.getLogger("foi.serve")
 TABLES: dict[str, tuple[str, str]] = {
     "files": ("Files", "One row per file read: path, SHA-256, format, pages, status and the error if it failed."),
     "documents": ("Documents", "Letters, annexes, e-mails, memos and minutes found in the files, with their body "
@@ -61,8 +69,9 @@ _WEIGHTS = ", ".join(str(w) for w in WEIGHTS)
 QUERIES: dict[str, dict[str, Any]] = {
     "danish_search": {
         "title": "Danish search",
-        "description": "Documents by relevance. Words, \"exact phrases\", prefix*, OR, -word; "
-                       "virksomhed also finds virksomheder and virksomhedens.",
+        "description": "Documents by relevance. Words, \"exact phrases\", prefix*, OR, -word, title:word "
+                       "(also text:, margin:), a NEAR b or NEAR(a b, 5); virksomhed also finds virksomheder "
+                       "and virksomhedens.",
         "sql": "SELECT d.id AS document, f.path AS file, d.kind, d.date, d.title, foi_snippet(d.text, :q) AS snippet "
                "FROM search_fts JOIN documents d ON d.id = search_fts.rowid JOIN files f ON f.id = d.file_id "
                f"WHERE search_fts MATCH foi_fts(:q) ORDER BY bm25(search_fts, {_WEIGHTS}) LIMIT 200",
@@ -149,6 +158,67 @@ def register_functions(conn: sqlite3.Connection) -> None:
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
     register_functions(conn)
+
+
+def _one_line(text: str) -> str:
+    return mask_cpr(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
+
+
+def _shown_path(request: Any) -> str:
+    raw = request.scope.get("raw_path") or request.path.encode("utf-8", "surrogateescape")
+    path = raw.decode("utf-8", "replace")
+    return mask_cpr("".join(c if c.isprintable() else urllib.parse.quote(c) for c in path))
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Callable[[], Awaitable[Any]]:
+    """Datasette's error page (the same statuses, JSON and templates as its default handler), with
+    one log line per problem instead of a printed traceback."""
+    from datasette import Response
+    from datasette.utils import add_cors_headers
+    from datasette.utils.asgi import Base400
+    from datasette.views.base import DatasetteError
+    from markupsafe import Markup
+
+    async def inner() -> Any:
+        title, info, where = None, {}, ""
+        if isinstance(exception, Base400):
+            status, message = exception.status, str(exception.args[0] if exception.args else exception)
+        elif isinstance(exception, DatasetteError):
+            status, info, title = exception.status, dict(exception.error_dict), exception.title
+            message = Markup(exception.message) if exception.message_is_html else exception.message
+        else:  # a bug: say where, in the same one line
+            status, message = 500, f"{type(exception).__name__}: {exception}"
+            frames = traceback.extract_tb(exception.__traceback__)
+            where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        log.log(logging.ERROR if status >= 500 else logging.INFO, "%s %s %s: %s%s", status, request.method,
+                _shown_path(request), _one_line(str(message)), where)
+        info.update({"ok": False, "error": message, "status": status, "title": title})
+        headers: dict[str, str] = {}
+        if datasette.cors:
+            add_cors_headers(headers)
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status, headers=headers)
+        try:
+            template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+            page = await template.render_async(dict(info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(),
+                                                    menu_links=lambda: []))
+        except Exception as error:  # noqa: BLE001 - the error page itself failed: plain text, still one line
+            log.error("%s %s: the error page failed: %s", request.method, _shown_path(request), _one_line(str(error)))
+            return Response.text(f"{status}: {message}", status=status, headers=headers)
+        return Response.html(page, status=status, headers=headers)
+
+    return inner
+
+
+def log_to_stderr() -> None:
+    """foi serve's log: one line per request problem on stderr (a 404 is INFO, a 500 ERROR)."""
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
 
 def _table_names(conn: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
@@ -266,6 +336,8 @@ def make_datasette(site: Path, show_personal_data: bool = False) -> Any:
 
     if not pm.has_plugin(PLUGIN_NAME):
         pm.register(sys.modules[__name__], name=PLUGIN_NAME)
+    if not pm.is_blocked(DATASETTE_ERROR_HANDLER):  # every handler runs, so the default must go
+        pm.set_blocked(DATASETTE_ERROR_HANDLER)
     return Datasette(
         immutables=[str(site)],
         metadata=metadata(site, show_personal_data),
@@ -285,6 +357,7 @@ def run(site: Path, host: str, port: int, show_personal_data: bool = False) -> N
     """
     import uvicorn
 
+    log_to_stderr()
     ds = make_datasette(site, show_personal_data)
     asyncio.run(ds.invoke_startup())
     previous = signal.signal(signal.SIGTERM, _terminated)
