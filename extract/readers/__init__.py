@@ -8,6 +8,7 @@ The format is known by the content first and by the suffix only where the conten
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -49,12 +50,12 @@ def sniff(data: bytes, name: str) -> str | None:
         return None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "msg" if name.lower().endswith(".msg") or b"_\x00_\x00s\x00u\x00b\x00s\x00t\x00g" in data else None
+    # before markup: a MIME message's HTML part is often within its first kilobyte
+    if _is_email(data[:_HEADER_BLOCK]):
+        return "eml"
     lowered = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
     if lowered.startswith((b"<!doctype html", b"<html")) or (b"<html" in lowered[:1024] and b"</" in lowered):
         return "html"
-    first = lowered.split(b"\n", 1)[0]
-    if first.startswith(_EMAIL_HEADERS) and _looks_like_email(lowered):
-        return "eml"
     suffix = Path(name).suffix.lower()
     by_suffix = SUFFIXES.get(suffix)
     if by_suffix in ("pdf", "docx", "msg"):
@@ -70,8 +71,31 @@ _MISMATCH = {
 }
 
 
-def _looks_like_email(head: bytes) -> bool:
-    found = {h for h in _EMAIL_HEADERS if b"\n" + h in b"\n" + head}
+_HEADER_BLOCK = 65536  # bytes: Received and DKIM lines can fill many kilobytes before From:
+_FIELD = re.compile(rb"[!-9;-~]+:")  # an RFC 5322 field name and its colon
+
+
+def _is_email(head: bytes) -> bool:
+    """Whether the bytes open with a header block (an mbox "From " line may come first) holding at least
+    two of the headers every e-mail has. Only the block counts: a text that quotes "From:" further
+    down is not an e-mail."""
+    lines = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n")
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    if len(head) >= _HEADER_BLOCK:
+        lines = lines[:-1]  # cut off by the head's end
+    found: set[bytes] = set()
+    for number, line in enumerate(lines):
+        line = line.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t") and number:
+            continue  # a folded header's next line
+        field = _FIELD.match(line)
+        if field is None:
+            break
+        if field.group().lower() in _EMAIL_HEADERS:
+            found.add(field.group().lower())
     return len(found) >= 2
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from foi.errors import UnreadableFile
 from foi.extract.model import MARGIN, NOISE, Line, Page, ReadResult, Table
+from foi.extract.readers.docx_package import check_package
 from foi.settings import Settings
 
 FORMAT = "docx"
@@ -329,6 +330,7 @@ def _header_footer_lines(document: Any, reader: _Reader) -> tuple[list[str], lis
 
 
 def read(data: bytes, name: str, settings: Settings) -> ReadResult:
+    check_package(data, name)
     document = _open(data, name)
     try:
         reader = _Reader(Numbering.from_document(document))

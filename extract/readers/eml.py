@@ -27,6 +27,13 @@ FORMAT = "eml"
 
 _SURROGATES = re.compile("[\udc80-\udcff]")
 
+# Parts inside parts (multipart levels and enclosed messages). The stdlib parser and generator recurse
+# once per level and check each line against every open boundary: 5,000 levels end in RecursionError.
+MAX_NESTING = 50
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;"]+))""", re.IGNORECASE)
+_MESSAGE_PART = re.compile(rb"content-type:\s*message/", re.IGNORECASE)
+_NESTING_HINT = re.compile(rb"boundary\s*=|content-type:\s*message/", re.IGNORECASE)
+
 
 def _raw_header(msg: Message, key: str) -> str:
     """A header's value without the policy's parsing: for values the parser chokes on."""
@@ -179,9 +186,63 @@ def _body(parts: _Parts) -> tuple[list[str], list[Table]]:
     return lines, tables
 
 
+def within_nesting(data: bytes, limit: int = MAX_NESTING) -> bytes:
+    """The message with the parts nested deeper than `limit` left out; what is shallower is kept.
+
+    One pass over the lines follows the MIME structure as the parser will: a header block that
+    declares a boundary (or encloses a message) opens a level, a delimiter line closes every level
+    opened inside it. Lines of a level past the limit are dropped up to the next delimiter of a
+    level that is kept.
+    """
+    hints = _NESTING_HINT.finditer(data)
+    if sum(1 for _, _ in zip(range(limit + 1), hints, strict=False)) <= limit:
+        return data  # too few boundaries and enclosed messages to nest that deep
+    stack: list[bytes | None] = []  # open levels: a boundary, or None for an enclosed message
+    open_count: dict[bytes, int] = {}
+    kept: list[bytes] = []
+    in_headers, encloses, skipping = True, False, False
+    for line in data.splitlines(keepends=True):
+        bare = line.rstrip()
+        if bare.startswith(b"--") and open_count:
+            closes = bare[2:-2] if bare.endswith(b"--") and open_count.get(bare[2:-2]) else None
+            delimiter = closes if closes is not None else bare[2:]
+            if open_count.get(delimiter):
+                while stack and stack[-1] != delimiter:
+                    _pop(stack, open_count)
+                if closes is not None:
+                    _pop(stack, open_count)
+                in_headers, encloses, skipping = True, False, False
+                kept.append(line)
+                continue
+        if skipping:
+            continue
+        if in_headers and not bare:
+            in_headers, encloses = encloses, False  # an enclosed message's own headers follow
+        elif in_headers:
+            found = _BOUNDARY.search(line)
+            level: list[bytes | None] = [found.group(1) or found.group(2)] if found else []
+            if not found and _MESSAGE_PART.match(line):
+                level, encloses = [None], True
+            if level and len(stack) >= limit:
+                skipping = True
+                continue
+            for opened in level:
+                stack.append(opened)
+                if opened is not None:
+                    open_count[opened] = open_count.get(opened, 0) + 1
+        kept.append(line)
+    return b"".join(kept)
+
+
+def _pop(stack: list[bytes | None], open_count: dict[bytes, int]) -> None:
+    closed = stack.pop()
+    if closed is not None:
+        open_count[closed] -= 1
+
+
 def read(data: bytes, name: str, settings: Settings) -> ReadResult:
     try:
-        msg = email.message_from_bytes(data, policy=email.policy.default)
+        msg = email.message_from_bytes(within_nesting(data), policy=email.policy.default)
         parts = _Parts()
         parts.walk(msg)
         body, tables = _body(parts)

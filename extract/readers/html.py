@@ -13,11 +13,11 @@ import codecs
 import re
 import unicodedata
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup
 
 from foi.errors import UnreadableFile
 from foi.extract.model import Line, Page, ReadResult, Table
+from foi.extract.readers.html_tree import BREAK, ITEM, PARAGRAPH, SPACE, ParsedPage, defuse, walk
 from foi.extract.readers.txt import decode
 from foi.settings import Settings
 
@@ -39,21 +39,7 @@ BANNER_BUTTONS = re.compile(
     r"reject|close|read more|indstillinger|settings)[.!]?$", re.IGNORECASE)
 BANNER_ZONE = 12  # banner lines are looked for among this many non-empty lines at either end
 
-DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "head",
-             "title", "meta", "link", "button", "select", "option", "input", "textarea", "iframe",
-             "object", "embed", "canvas", "map", "dialog"}
-NOISE_WORDS = re.compile(r"cookie|consent|banner|gdpr|popup|modal|dialog|breadcrumb|menu|skip", re.IGNORECASE)
-# never dropped by their class: a wrapper class like "page--with-menu" must not cost the whole page
-KEEP_TAGS = {"html", "body", "main", "article"}
-PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "section",
-                  "article", "main", "figure", "address", "hr", "table", "fieldset", "details"}
-LINE_TAGS = {"div", "li", "dt", "dd", "tr", "caption", "figcaption", "legend", "summary", "form", "center",
-             "tbody", "thead", "tfoot", "br", "label"}
-LAYOUT_CELL = 600  # characters: a cell longer than this holds running text, not a value
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
-_BREAK, _PARAGRAPH, _ITEM = "\x00line", "\x00para", "\x00item"  # markers in the fragment stream
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -100,143 +86,21 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _is_hidden(tag: Tag) -> bool:
-    if tag.has_attr("hidden"):
-        return True
-    return bool(HIDDEN_STYLE.search(str(tag.get("style") or "")))
-
-
-def _is_noise(tag: Tag) -> bool:
-    if tag.name in KEEP_TAGS:
-        return False
-    values = [tag.get("id"), tag.get("class"), tag.get("aria-label"), tag.get("role")]
-    words = " ".join(" ".join(v) if isinstance(v, list) else str(v) for v in values if v)
-    return bool(words) and bool(NOISE_WORDS.search(words))
-
-
-def _prune(soup: BeautifulSoup) -> None:
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in list(soup.find_all(True)):
-        if tag.decomposed:
-            continue
-        if tag.name in ("header", "footer") and tag.find_parent(["article", "main"]) is not None:
-            continue  # an article's own header holds its title
-        if tag.name in DROP_TAGS or _is_hidden(tag):
-            tag.decompose()
-    total = len(soup.get_text(" ", strip=True))
-    for tag in list(soup.find_all(True)):
-        if tag.decomposed:
-            continue
-        if _is_noise(tag):
-            text = len(tag.get_text(" ", strip=True))
-            if text > 200 and text > total / 2:
-                continue  # a wrapper around the page's content, not a banner
-            tag.decompose()
-
-
-def _cell_text(cell: Tag) -> str:
-    return _SPACE.sub(" ", cell.get_text(" ")).strip()
-
-
-def _rows(table: Tag) -> list[list[str]]:
-    """The cell texts of the table's own rows (not those of tables inside it)."""
-    rows = []
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is table:
-            rows.append([_cell_text(c) for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr])
-    return rows
-
-
-def _is_layout_table(table: Tag) -> bool:
-    """A table that places blocks on the page rather than holding data.
-
-    Paragraphs inside cells do not make a layout table (Word's HTML puts a <p> in every cell); a
-    table inside, a heading, a cell of running text, or a single row or column does.
-    """
-    if table.get("role") == "presentation" or table.find(["table", "h1", "h2", "h3", "h4"]) is not None:
-        return True
-    rows = _rows(table)
-    return len(rows) < 2 or max(len(cells) for cells in rows) < 2 or any(
-        len(cell) > LAYOUT_CELL for cells in rows for cell in cells)
-
-
-def _table(table: Tag, tables: list[Table], out: list[str]) -> None:
-    rows = [cells for cells in _rows(table) if any(cells)]
-    if not rows:
-        return
-    # the first row is the header whether it is marked up as one (<th>, <thead>) or not
-    tables.append(Table(rows[0], rows[1:]))
-    out.append(_PARAGRAPH)
-    for cells in rows:
-        out.append("\t".join(cells))
-        out.append(_BREAK)
-    out.append(_PARAGRAPH)
-
-
-def _walk(node: Tag, out: list[str], tables: list[Table], pre: bool = False, compact: bool = False) -> None:
-    """Text and break markers in document order; `compact` (inside a list item) breaks lines only."""
-    for child in node.children:
-        if isinstance(child, PreformattedString):
-            continue  # doctype, comment, processing instruction, CDATA
-        if isinstance(child, NavigableString):
-            text = str(child)
-            out.append(text if pre else _SPACE.sub(" ", text))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = child.name
-        if name == "br":
-            out.append(_BREAK)
-        elif name == "table" and not _is_layout_table(child):
-            _table(child, tables, out)
-        elif name in ("ul", "ol"):
-            out.append(_BREAK if compact else _PARAGRAPH)
-            _list(child, out, tables)
-            out.append(_BREAK if compact else _PARAGRAPH)
-        elif name in PARAGRAPH_TAGS or name in LINE_TAGS:
-            mark = _PARAGRAPH if name in PARAGRAPH_TAGS and not compact else _BREAK
-            out.append(mark)
-            _walk(child, out, tables, pre or name == "pre", compact)
-            out.append(mark)
-        elif name in ("td", "th"):
-            _walk(child, out, tables, pre, compact)
-            out.append(_BREAK)
-        else:
-            _walk(child, out, tables, pre, compact)
-
-
-def _list(node: Tag, out: list[str], tables: list[Table]) -> None:
-    ordered = node.name == "ol"
-    try:
-        number = int(str(node.get("start") or 1))
-    except ValueError:
-        number = 1
-    for item in node.find_all("li"):
-        if item.find_parent(["ul", "ol"]) is not node:
-            continue
-        out.append(_BREAK)
-        out.append(_ITEM + (f"{number}. " if ordered else "• "))
-        number += 1
-        _walk(item, out, tables, compact=True)
-        out.append(_BREAK)
-
-
 def _assemble(fragments: list[str]) -> list[str]:
     """The fragment stream as lines: one empty line where a paragraph ends, none doubled.
 
     A list item's bullet waits for the item's first line of text, however deep in the item it is.
     """
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
     bullet = ""
     blank_pending = False
 
     def flush() -> None:
-        nonlocal current, blank_pending, bullet
-        for part in current.split("\n"):
+        nonlocal blank_pending, bullet
+        for part in "".join(current).split("\n"):
             # a table row keeps its tabs, empty edge cells included
-            text = part.strip(" ") if "\t" in part else _SPACE.sub(" ", part).strip()
+            text = part.strip(" ") if "\t" in part else SPACE.sub(" ", part).strip()
             if not text.strip():
                 continue
             if blank_pending and lines:
@@ -244,19 +108,19 @@ def _assemble(fragments: list[str]) -> list[str]:
             blank_pending = False
             lines.append(bullet + text)
             bullet = ""
-        current = ""
+        current.clear()
 
     for fragment in fragments:
-        if fragment == _BREAK:
+        if fragment == BREAK:
             flush()
-        elif fragment == _PARAGRAPH:
+        elif fragment == PARAGRAPH:
             flush()
             blank_pending = True
-        elif fragment.startswith(_ITEM):
+        elif fragment.startswith(ITEM):
             flush()
-            bullet = fragment[len(_ITEM):]
+            bullet = fragment[len(ITEM):]
         else:
-            current += fragment
+            current.append(fragment)
     flush()
     return lines
 
@@ -295,11 +159,10 @@ def drop_cookie_banner(lines: list[str]) -> list[str]:
 
 def html_to_lines(html: str) -> tuple[list[Line], list[Table]]:
     """The visible text of an HTML document as lines (page 1) and its data tables."""
-    soup = BeautifulSoup(html, "html.parser")
-    _prune(soup)
+    page = ParsedPage(BeautifulSoup(defuse(html), "html.parser"))
     fragments: list[str] = []
     tables: list[Table] = []
-    _walk(soup, fragments, tables)
+    walk(page, fragments, tables)
     texts = drop_cookie_banner(_assemble(fragments))
     return [Line(unicodedata.normalize("NFC", text)) for text in texts], tables
 

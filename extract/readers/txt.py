@@ -2,14 +2,16 @@
 
 Detection is by rule, not by statistics: a byte-order mark decides; otherwise text that decodes as
 UTF-8 is UTF-8 (Danish cp1252 text practically never does); otherwise it is cp1252, with latin-1 for
-the five bytes cp1252 leaves undefined. A statistical guesser can mistake short Danish text for
-another code page and turn æøå into something else.
+the five bytes cp1252 leaves undefined, or Mac Roman (old Mac files) when that reads as more Danish.
+A general statistical guesser can mistake short Danish text for another code page and turn æøå into
+something else; the choice here is between the two code pages Danish files come in, by their letters.
 """
 
 from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
 
 from foi.errors import UnreadableFile
 from foi.extract.model import Line, Page, ReadResult
@@ -41,13 +43,47 @@ def _decode(data: bytes, name: str) -> str:
         pass
     if _control_ratio(data) > 0.05:
         raise UnreadableFile(name, "binary data, not text")
-    return "".join(
-        data[i : i + 1].decode("cp1252", errors="strict") if data[i] not in _CP1252_UNDEFINED else chr(data[i])
-        for i in range(len(data))
-    )
+    if _danish_score(data, _MAC_WEIGHTS) > _danish_score(data, _CP1252_WEIGHTS):
+        return data.decode("mac_roman")
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
 
 
-_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# cp1252 leaves five bytes undefined; they are read as latin-1 (C1 controls) rather than refused
+_LATIN1_FALLBACK = "foi-latin1"
+
+
+def _latin1(exc: UnicodeError) -> tuple[str, int]:
+    if isinstance(exc, UnicodeDecodeError):
+        return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+    raise exc
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1)
+
+# How Danish a decoded character looks: æøå +3; other letters 0; the punctuation and signs Danish
+# administrative text uses +1; any other sign or control -1. In Mac Roman æøåÆØÅ are the bytes cp1252
+# reads as ¾ ¿ Œ ® ¯ and an undefined byte; cp1252's æøå read as Mac Roman are Ê ¯ Â.
+_DANISH_LETTERS = "æøåÆØÅ"
+_DANISH_SIGNS = "éÉ§–—‘’“”„…«»°½¼€•´"
+
+
+def _weight(char: str) -> int:
+    if char in _DANISH_LETTERS:
+        return 3
+    if char in _DANISH_SIGNS:
+        return 1
+    return 0 if unicodedata.category(char).startswith("L") else -1
+
+
+_CP1252_WEIGHTS = {b: _weight(bytes([b]).decode("cp1252", errors=_LATIN1_FALLBACK)) for b in range(0x80, 0x100)}
+_MAC_WEIGHTS = {b: _weight(bytes([b]).decode("mac_roman")) for b in range(0x80, 0x100)}
+_ASCII = bytes(range(0x80))
+
+
+def _danish_score(data: bytes, weights: dict[int, int]) -> int:
+    """The weights of the first megabyte of non-ASCII bytes as one code page reads them."""
+    counts = Counter(data.translate(None, _ASCII)[: 1 << 20])
+    return sum(weights[byte] * count for byte, count in counts.items())
 
 
 def _bomless_utf16(data: bytes) -> str | None:
