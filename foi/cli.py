@@ -54,7 +54,7 @@ def _register() -> None:
     from foi.commands import extract
 
     main.add_command(extract.extract)
-    for module_name in ("search", "draft"):
+    for module_name in ("search", "draft", "forget"):
         try:
             module = __import__(f"foi.commands.{module_name}", fromlist=["COMMANDS"])
         except ModuleNotFoundError:
