@@ -2,44 +2,44 @@
 
 Each worker is a long-lived process that takes one path at a time over a pipe. A file that runs
 past the time limit has its worker killed and replaced, and gets an error row; the batch goes on.
-The per-file work is `process_file`, a plain function, so another engine can run it too.
+A worker lives under a memory limit and dies with its parent, even when the parent is killed with
+`kill -9`. The per-file work is `process_file`, a plain function, so another engine can run it too.
+
+Only regular files are read (`extract/walk.py`): a FIFO, a device, a broken symbolic link or a link
+loop is reported as that path's failure, never opened and never followed.
 """
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import multiprocessing as mp
+import os
+import resource
+import signal
+import sqlite3
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
+from foi.errors import UnreadableFile
 from foi.extract.model import FileResult
-from foi.extract.process import file_digest, process_file
-from foi.extract.readers import SUFFIXES
+from foi.extract.process import open_regular, process_file
 from foi.extract.search_index import refresh_index
-from foi.extract.store import is_current, open_db, store_result
+from foi.extract.store import failed_paths, is_current, open_db, store_result
+from foi.extract.walk import Found, find_files, wanted
 from foi.settings import Settings
 
-_SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+__all__ = ["Found", "Summary", "extract_paths", "find_files", "one_line", "run_files", "wanted"]
 
-
-def find_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named and files under folders named, recursively, hidden ones left out, sorted."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                rel = found.relative_to(path).parts
-                if found.is_file() and not any(p.startswith(".") for p in rel) and found.name not in _SKIP_NAMES:
-                    yield found
-        else:
-            yield path
-
-
-def wanted(path: Path, named_directly: bool) -> bool:
-    """Inside folders only known suffixes are taken; a file named on the command line is always tried."""
-    return named_directly or path.suffix.lower() in SUFFIXES
+def one_line(text: str) -> str:
+    """A reason as one line of valid UTF-8: line breaks become spaces, unencodable characters '?'."""
+    return " ".join(text.encode("utf-8", "replace").decode("utf-8").split())
 
 
 @dataclass
@@ -50,21 +50,58 @@ class Summary:
     documents: int = 0
     pages: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    # what the database holds after the run: files, stored (ok), failed, documents, pages
+    in_store: dict[str, int] = field(default_factory=dict)
 
     @property
     def seen(self) -> int:
         return self.stored + self.unchanged + self.failed
 
 
-def _worker(conn: Connection, settings: Settings) -> None:
+def _worker(conn: Connection, settings: Settings, parent: int) -> None:
+    _die_with_parent(parent)
+    _limit_memory(settings.max_memory)
     while True:
         try:
             path = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if path is None:
             return
-        conn.send(process_file(path, settings))
+        try:
+            result = process_file(path, settings)
+        except MemoryError:  # process_file's own error handling needed memory it did not get
+            result = FileResult(path, "", 0, None, status="error", error="ran out of memory (--max-memory)")
+        conn.send(result)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the parent ends, however it ends (a `kill -9` runs no clean-up)."""
+    if sys.platform.startswith("linux"):
+        try:  # the kernel sends SIGKILL to this process when its parent dies
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere, or if prctl failed: the orphan is adopted by another process
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="foi-parent-watch", daemon=True).start()
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap this worker's address space: a file that needs more gets MemoryError, not the machine."""
+    if limit <= 0:
+        return
+    try:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    except (ValueError, OSError):  # a platform without RLIMIT_AS: the time limit still holds
+        pass
 
 
 class _Pool:
@@ -76,32 +113,52 @@ class _Pool:
 
     def _start(self) -> tuple[mp.process.BaseProcess, Connection]:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker, args=(child, self.settings), daemon=True)  # type: ignore[attr-defined]
+        proc = self.ctx.Process(  # type: ignore[attr-defined]
+            target=_worker, args=(child, self.settings, os.getpid()), daemon=True
+        )
         proc.start()
         child.close()
         return proc, parent
 
-    def replace(self, index: int) -> None:
+    def send(self, index: int, path: Path) -> None:
+        try:
+            self.workers[index][1].send(str(path))
+        except OSError:  # the worker died while idle: a fresh one takes the file
+            self.replace(index)
+            self.workers[index][1].send(str(path))
+
+    def replace(self, index: int) -> int | None:
+        """Kill worker `index` and start a new one; returns the old one's exit code."""
         proc, conn = self.workers[index]
         proc.kill()
         proc.join(5)
         conn.close()
         self.workers[index] = self._start()
+        return proc.exitcode
 
     def close(self) -> None:
         for proc, conn in self.workers:
             try:
                 conn.send(None)
-            except (BrokenPipeError, OSError):
+            except OSError:
                 pass
             proc.join(2)
             if proc.is_alive():
                 proc.kill()
+                proc.join(2)
             conn.close()
 
 
+def _crash_reason(exitcode: int | None) -> str:
+    if exitcode == -signal.SIGKILL:
+        return "the worker was killed, probably out of memory"
+    if exitcode is not None and exitcode < 0:
+        return f"the reader crashed on this file ({signal.Signals(-exitcode).name})"
+    return "the reader crashed on this file"
+
+
 def run_files(paths: list[Path], settings: Settings) -> Iterator[FileResult]:
-    """Results for `paths` in completion order, each within the time limit."""
+    """Results for `paths` in completion order, each within the time and memory limits."""
     if not paths:
         return
     from foi.extract.facts.pipeline import load_pipeline
@@ -115,7 +172,7 @@ def run_files(paths: list[Path], settings: Settings) -> Iterator[FileResult]:
             for index in range(len(pool.workers)):
                 if index not in busy and queue:
                     path = queue.pop()
-                    pool.workers[index][1].send(str(path))
+                    pool.send(index, path)
                     busy[index] = (path, time.monotonic())
             deadline = min(start for _p, start in busy.values()) + settings.timeout
             ready = wait([pool.workers[i][1] for i in busy], timeout=max(0.0, deadline - time.monotonic()))
@@ -124,25 +181,39 @@ def run_files(paths: list[Path], settings: Settings) -> Iterator[FileResult]:
                 conn = pool.workers[index][1]
                 if conn in ready:
                     try:
-                        yield conn.recv()
+                        result = conn.recv()
                     except (EOFError, OSError):  # the worker died (out of memory, a crash in C code)
-                        pool.replace(index)
-                        yield _error(path, "the reader crashed on this file")
+                        result = _error(path, _crash_reason(pool.replace(index)), settings)
+                    else:
+                        if result.error and "ran out of memory" in result.error:
+                            pool.replace(index)  # its heap may stay too fragmented for the next file
                     del busy[index]
+                    yield result
                 elif time.monotonic() - started >= settings.timeout:
                     pool.replace(index)
                     del busy[index]
-                    yield _error(path, f"gave up after {settings.timeout:g} s (--timeout)")
+                    yield _error(path, f"gave up after {settings.timeout:g} s (--timeout)", settings)
     finally:
         pool.close()
 
 
-def _error(path: Path, reason: str) -> FileResult:
+def _fingerprint(path: Path, settings: Settings) -> tuple[str, int]:
+    """SHA-256 and size of a regular file, read in blocks (see `open_regular`)."""
+    with open_regular(path, settings.max_size) as handle:
+        digest = hashlib.file_digest(handle, "sha256")
+        return digest.hexdigest(), handle.tell()
+
+
+def _error(path: Path, reason: str, settings: Settings) -> FileResult:
     try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""
-    return FileResult(str(path), file_digest(data), len(data), None, status="error", error=reason)
+        digest, size = _fingerprint(path, settings)
+    except (OSError, UnreadableFile):
+        digest, size = "", 0
+    return FileResult(str(path), digest, size, None, status="error", error=reason)
+
+
+def _failure(path: Path, reason: str) -> FileResult:
+    return FileResult(str(path), "", 0, None, status="error", error=reason)
 
 
 def extract_paths(
@@ -151,30 +222,50 @@ def extract_paths(
     on_result: Callable[[FileResult, str], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
     force: bool = False,
+    retry_failed: bool = False,
 ) -> Summary:
     """Extract files and folders into the database of `settings`; unchanged files are skipped.
 
     `on_plan(n)` is told how many files will be extracted, once they are known; `on_result(result,
     state)` is called for every file with state "stored", "unchanged" or "failed". `force` extracts
-    unchanged files again (after an upgrade of foi's rules).
+    unchanged files again (after an upgrade of foi's rules); `retry_failed` adds every file whose
+    last extraction failed, wherever it is, even if unchanged.
     """
     db = open_db(settings.db_path)
     summary = Summary()
-    named = {Path(p) for p in paths}
+
+    def record(result: FileResult) -> None:
+        result.error = one_line(result.error) if result.error else result.error
+        try:
+            store_result(db, result)
+        except (sqlite3.Error, UnicodeError, ValueError) as exc:  # one file's row must not end the batch
+            result.status, result.error, result.documents = "error", one_line(f"not stored: {exc}"), []
+        if result.status == "ok":
+            summary.stored += 1
+            summary.documents += len(result.documents)
+            summary.pages += result.pages
+        else:
+            summary.failed += 1
+            summary.errors.append((result.path, result.error or ""))
+        if on_result:
+            on_result(result, "stored" if result.status == "ok" else "failed")
+
     todo: list[Path] = []
-    for path in find_files(paths):
-        if not wanted(path, path in named):
+    for found in _unique(find_files([*paths, *(failed_paths(db) if retry_failed else [])])):
+        path = found.path
+        if found.problem is None and not wanted(path, found.named):
             continue
         try:
-            digest = file_digest(path.read_bytes())
-        except OSError as exc:
-            result = FileResult(str(path), "", 0, None, status="error", error=exc.strerror or str(exc))
-            summary.failed += 1
-            summary.errors.append((str(path), result.error or ""))
-            if on_result:
-                on_result(result, "failed")
+            if found.problem:
+                raise UnreadableFile(str(path), found.problem)
+            digest, _size = _fingerprint(path, settings)
+        except UnreadableFile as exc:
+            record(_failure(path, exc.reason))
             continue
-        if not force and is_current(db, str(path), digest):
+        except OSError as exc:
+            record(_failure(path, exc.strerror or str(exc)))
+            continue
+        if not force and _is_current(db, path, digest):
             summary.unchanged += 1
             if on_result:
                 on_result(FileResult(str(path), digest, 0, None), "unchanged")
@@ -183,19 +274,33 @@ def extract_paths(
     if on_plan:
         on_plan(len(todo))
     for result in run_files(todo, settings):
-        store_result(db, result)
-        if result.status == "ok":
-            summary.stored += 1
-            summary.documents += len(result.documents)
-            summary.pages += result.pages
-            state = "stored"
-        else:
-            summary.failed += 1
-            summary.errors.append((result.path, result.error or ""))
-            state = "failed"
-        if on_result:
-            on_result(result, state)
+        record(result)
     refresh_index(db)  # the stemmed search index follows the documents just stored
+    summary.in_store = _store_totals(db)
     db.close()
     return summary
 
+
+def _unique(found: Iterable[Found]) -> Iterator[Found]:
+    """Each path once, though named twice or named and inside a folder named too."""
+    seen: set[Path] = set()
+    for item in found:
+        if item.path not in seen:
+            seen.add(item.path)
+            yield item
+
+
+def _is_current(db: Any, path: Path, digest: str) -> bool:
+    try:
+        return is_current(db, str(path), digest)
+    except (sqlite3.Error, UnicodeError):  # a row the store cannot look up is extracted again
+        return False
+
+
+def _store_totals(db: Any) -> dict[str, int]:
+    row = next(db.query(
+        "select count(*) as files, coalesce(sum(status = 'ok'), 0) as stored, coalesce(sum(status = 'error'), 0)"
+        " as failed, coalesce(sum(case when status = 'ok' then documents end), 0) as documents,"
+        " coalesce(sum(case when status = 'ok' then pages end), 0) as pages from files"
+    ))
+    return {key: int(value) for key, value in row.items()}

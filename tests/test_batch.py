@@ -27,6 +27,6 @@ def test_folders_are_walked_recursively_without_hidden_files(tmp_path: Path) -> 
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config.txt").write_text("x")
     (tmp_path / "a" / "picture.png").write_bytes(b"\x89PNG")
-    found = [p for p in find_files([tmp_path]) if wanted(p, named_directly=False)]
+    found = [f.path for f in find_files([tmp_path]) if wanted(f.path, named_directly=False)]
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/b/brev.txt"]
     assert wanted(tmp_path / "a" / "picture.png", named_directly=True)
