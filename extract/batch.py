@@ -59,6 +59,9 @@ class Summary:
 
 
 def _worker(conn: Connection, settings: Settings, parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run and ends its workers, so a
+    # worker does not die by it halfway through a file with a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
     _limit_memory(settings.max_memory)
     while True:
