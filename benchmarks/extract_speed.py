@@ -109,7 +109,7 @@ def main(argv: list[str]) -> None:
     from foi.extract.batch import find_files, wanted
 
     roots = [Path(a) for a in argv] or [ROOT / "corpus"]
-    paths = [p for p in find_files(roots) if wanted(p, False)]
+    paths = [f.path for f in find_files(roots) if f.problem is None and wanted(f.path, False)]
     pdfs = [p for p in paths if p.suffix.lower() == ".pdf"]
     print("== PDF text layers (best of 3)")
     for pdf in pdfs:
