@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+
+import sqlite_utils
 
 from foi.errors import UnreadableFile
 from foi.extract.model import FileResult
@@ -36,6 +37,7 @@ from foi.extract.walk import Found, find_files, wanted
 from foi.settings import Settings
 
 __all__ = ["Found", "Summary", "extract_paths", "find_files", "one_line", "run_files", "wanted"]
+
 
 def one_line(text: str) -> str:
     """A reason as one line of valid UTF-8: line breaks become spaces, unencodable characters '?'."""
@@ -293,14 +295,14 @@ def _unique(found: Iterable[Found]) -> Iterator[Found]:
             yield item
 
 
-def _is_current(db: Any, path: Path, digest: str) -> bool:
+def _is_current(db: sqlite_utils.Database, path: Path, digest: str) -> bool:
     try:
         return is_current(db, str(path), digest)
     except (sqlite3.Error, UnicodeError):  # a row the store cannot look up is extracted again
         return False
 
 
-def _store_totals(db: Any) -> dict[str, int]:
+def _store_totals(db: sqlite_utils.Database) -> dict[str, int]:
     row = next(db.query(
         "select count(*) as files, coalesce(sum(status = 'ok'), 0) as stored, coalesce(sum(status = 'error'), 0)"
         " as failed, coalesce(sum(case when status = 'ok' then documents end), 0) as documents,"
