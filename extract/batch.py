@@ -31,10 +31,10 @@ import sqlite_utils
 from foi.errors import UnreadableFile
 from foi.extract.model import FileResult
 from foi.extract.process import open_regular, process_file
-from foi.extract.search_index import refresh_index
-from foi.extract.store import failed_paths, is_current, open_db, store_result
 from foi.extract.walk import Found, find_files, wanted
 from foi.settings import Settings
+from foi.store import failed_paths, is_current, open_db, store_result, store_totals
+from foi.store.search_index import refresh_index
 
 __all__ = ["Found", "Summary", "extract_paths", "find_files", "one_line", "run_files", "wanted"]
 
@@ -281,7 +281,7 @@ def extract_paths(
     for result in run_files(todo, settings):
         record(result)
     refresh_index(db)  # the stemmed search index follows the documents just stored
-    summary.in_store = _store_totals(db)
+    summary.in_store = store_totals(db)
     db.close()
     return summary
 
@@ -300,12 +300,3 @@ def _is_current(db: sqlite_utils.Database, path: Path, digest: str) -> bool:
         return is_current(db, str(path), digest)
     except (sqlite3.Error, UnicodeError):  # a row the store cannot look up is extracted again
         return False
-
-
-def _store_totals(db: sqlite_utils.Database) -> dict[str, int]:
-    row = next(db.query(
-        "select count(*) as files, coalesce(sum(status = 'ok'), 0) as stored, coalesce(sum(status = 'error'), 0)"
-        " as failed, coalesce(sum(case when status = 'ok' then documents end), 0) as documents,"
-        " coalesce(sum(case when status = 'ok' then pages end), 0) as pages from files"
-    ))
-    return {key: int(value) for key, value in row.items()}

@@ -26,8 +26,8 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from foi.extract.personal_data import mask_cpr
-from foi.extract.search_index import matched_text, matching_lines, search
-from foi.extract.search_query import fold, phrase_query
+from foi.store.search_index import matched_text, matching_lines, search
+from foi.store.search_query import fold, phrase_query
 
 FOLD_THRESHOLD = 92.0  # fuzz.ratio between two keys for them to be one company
 QUERY_THRESHOLD = 85.0  # fuzz.ratio between a typed name and a key for the company to match it

@@ -10,9 +10,9 @@ from __future__ import annotations
 import sqlite_utils
 
 from foi.extract.personal_data import holds_cpr, mask_cpr
-from foi.extract.store_queries import case_documents, document_title
 from foi.responses.danish import format_date
 from foi.responses.gather import Annex, Provenance, Section
+from foi.store.queries import case_documents, document_title
 
 KIND_NAMES = {"letter": "Brev", "annex": "Bilag", "email": "E-mail", "memo": "Notat", "minutes": "Referat",
               "other": "Dokument"}

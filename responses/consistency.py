@@ -11,10 +11,10 @@ import re
 
 import sqlite_utils
 
-from foi.extract.store_queries import case_documents, company_names, document
 from foi.responses.danish import find_dates, format_date
 from foi.responses.draft import Draft
 from foi.responses.gather import Section
+from foi.store.queries import case_documents, company_names, document
 
 _COUNT = re.compile(r"\b(\d{1,3}(?:\.\d{3})*|\d+)\s+(?:\w+\s+){0,2}?virksomheder\b", re.IGNORECASE)
 _CITED_CASE = re.compile(r"\bsagsnr\.\s*([0-9][0-9\-]{3,})", re.IGNORECASE)

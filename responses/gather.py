@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 from foi.extract.model import Question
 from foi.extract.pattern_data import any_of, load_patterns
 from foi.extract.personal_data import mask_cpr
-from foi.extract.store_queries import (
+from foi.responses.danish import format_date, sort_key
+from foi.store.queries import (
     StoredDocument,
     coverage,
     find_companies,
@@ -32,7 +33,6 @@ from foi.extract.store_queries import (
     stem_terms,
     term_match,
 )
-from foi.responses.danish import format_date, sort_key
 
 _CUES = load_patterns("drafting", "foi.responses")
 PROGRAMMES: dict[str, str] = _CUES["programmes"]  # programme -> the stem that finds it in stored text

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from foi.cli import main
-from foi.extract.web import build_site, make_datasette
+from foi.explore.web import build_site, make_datasette
 
 # (as written, what must not appear anywhere): the date part and the serial differ from number to number
 FORMS = [

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from foi.cli import main
-from foi.extract.store import FACT_TABLES
+from foi.store import FACT_TABLES
 
 LETTER = """KØBENHAVNS KOMMUNE
 Beskæftigelses- og Integrationsforvaltningen

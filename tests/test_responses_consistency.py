@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from foi.extract.store import open_db
 from foi.responses.consistency import check_draft
 from foi.responses.draft import Draft, DraftOptions, build_draft
+from foi.store import open_db
 
 MENTOR = Path(__file__).parent / "documents" / "inquiry_mentor.txt"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from foi.extract.model import Question
-from foi.extract.store import open_db
 from foi.responses.danish import find_dates, format_date, genitive, sort_key
 from foi.responses.gather import gather, is_companies_question, is_repeat, programmes_in
+from foi.store import open_db
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""foi.extract.store_queries on a database really extracted from corpus/, and on stored facts."""
+"""foi.store.queries on a database really extracted from corpus/, and on stored facts."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from foi.extract import store_queries as sq
 from foi.extract.model import Answer, CaseNumber, Company, Document, FileResult, Line, Question
-from foi.extract.store import open_db, store_result
+from foi.store import open_db, store_result
+from foi.store import queries as sq
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ import pytest
 
 from foi.errors import ProfileNotFound, TemplateProblem
 from foi.extract.batch import extract_paths
-from foi.extract.store import open_db
 from foi.responses.draft import DraftOptions, build_draft, write_draft
 from foi.responses.profiles import known_profiles, load_profile
 from foi.settings import Settings
+from foi.store import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 MENTOR = Path(__file__).parent / "documents" / "inquiry_mentor.txt"

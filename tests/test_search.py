@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from foi.cli import main
-from foi.extract.search_query import parse_query
+from foi.store.search_query import parse_query
 
 CPR = "120356-1234"
 CPR_IN_NAME = "070761-4285"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from foi.cli import main
 from foi.errors import QueryError
 from foi.extract.personal_data import mask_cpr
-from foi.extract.search_query import COLUMNS, parse_query, stem_text
+from foi.store.search_query import COLUMNS, parse_query, stem_text
 
 PIECES = ['"', "(", ")", "*", "-", ":", "^", "+", ",", "/", " ", "  ", "\t", "\n", "NEAR", "NEAR(", "NEAR/",
           "NEAR/3", "AND", "OR", "NOT", "near", "title:", "text:", "margin:", "x:", "TITLE:", "mentor",

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from test_search import CPR, CPR_FORMS, small_db_keeping_cpr
 
 from foi.cli import main
-from foi.extract.web import QUERIES, build_site, make_datasette, metadata
+from foi.explore.web import QUERIES, build_site, make_datasette, metadata
 
 # CPR numbers as people write them besides 120356-1234: an en dash, a space, no separator
 OTHER_FORMS = ("120356\u20131234", "120356 1234", "1203561234")

@@ -14,7 +14,8 @@ from foi.cli import main
 from foi.errors import DatabaseError
 from foi.extract.model import FileResult
 from foi.extract.process import process_bytes, process_file
-from foi.extract.store import (
+from foi.settings import Settings
+from foi.store import (
     FACT_TABLES,
     SCHEMA_VERSION,
     failed_paths,
@@ -23,7 +24,6 @@ from foi.extract.store import (
     store_result,
     stored_digest,
 )
-from foi.settings import Settings
 
 LETTER = (
     "KØBENHAVNS KOMMUNE\n\nTil\nOle Hansen\n\n3. maj 2021\n\nSagsnr.\n2021-0000123\n\nKære Ole Hansen\n\n"

@@ -7,12 +7,12 @@ from pathlib import Path
 import click
 
 from foi.extract.personal_data import mask_cpr
-from foi.extract.store import open_db
 from foi.responses.consistency import check_draft
 from foi.responses.danish import parse_date
 from foi.responses.draft import FAMILIES, DraftOptions, build_draft, output_paths, write_draft
 from foi.responses.profiles import known_profiles
 from foi.settings import Settings
+from foi.store import open_db
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from foi.extract.personal_data import mask_cpr
-from foi.extract.store import forget as forget_file
-from foi.extract.store import open_db
 from foi.paths import display_path
 from foi.settings import Settings
+from foi.store import forget as forget_file
+from foi.store import open_db
 
 
 @click.command()

@@ -1,6 +1,6 @@
 """`foi search`, `foi companies`, `foi company`, `foi export`, `foi serve`: the journalists' side.
 
-Thin commands: options are parsed here, the work is done by foi.extract.search_index,
+Thin commands: options are parsed here, the work is done by foi.store.search_index,
 company_index, export and web. CPR numbers are masked in every output unless --show-personal-data.
 """
 
@@ -16,13 +16,13 @@ from typing import Any
 import click
 
 from foi.errors import FoiError
+from foi.explore.export import FORMATS, company_rows, csv_value, export_all, mention_rows, write_rows
 from foi.extract.company_index import Company, all_companies, find_companies, named_in_text
-from foi.extract.export import FORMATS, company_rows, csv_value, export_all, mention_rows, write_rows
 from foi.extract.model import DOCUMENT_KINDS
 from foi.extract.personal_data import mask_cpr
-from foi.extract.search_index import search as run_search
-from foi.extract.store import open_db
 from foi.settings import Settings
+from foi.store import open_db
+from foi.store.search_index import search as run_search
 
 _DATE_FORMS = (
     (re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$"), (1, 2, 3)),
@@ -313,7 +313,7 @@ def serve(db_path: Path | None, port: int, host: str, show_personal_data: bool) 
     Example:
         foi serve --db foi.db --port 8001
     """
-    from foi.extract.web import build_site, run
+    from foi.explore.web import build_site, run
 
     path = Settings().with_(db_path=db_path).db_path
     with tempfile.TemporaryDirectory(prefix="foi-serve-") as tmp:

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from foi.errors import DatabaseError, QueryError
 from foi.extract.personal_data import mask_cpr
-from foi.extract.search_query import Query, fold, parse_query, stem, stem_text, words
+from foi.store.search_query import Query, fold, parse_query, stem, stem_text, words
 
 INDEX_VERSION = "1"
 # bm25 weights of the columns title_stems, text_stems, margin_stems

@@ -28,7 +28,7 @@ from foi.extract.personal_data import mask_cpr
 # Letters and digits; "_" and everything else separate words, as in SQLite's unicode61 tokenizer.
 WORD = re.compile(r"[^\W_]+")
 OPERATORS = ("OR", "AND", "NOT")
-# What a user writes before ":" -> the column of the stemmed index (extract/search_index.py).
+# What a user writes before ":" -> the column of the stemmed index (foi/store/search_index.py).
 COLUMNS = {"title": "title_stems", "text": "text_stems", "margin": "margin_stems"}
 _COLUMN = re.compile(r"([^\W\d_]+):")
 _NEAR = re.compile(r"NEAR(?:/([0-9]{1,4}))?")

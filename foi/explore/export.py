@@ -15,7 +15,7 @@ import sqlite_utils
 
 from foi.extract.company_index import Company, all_companies
 from foi.extract.personal_data import mask_value
-from foi.extract.search_index import case_numbers
+from foi.store.search_index import case_numbers
 
 FORMATS = ("csv", "json")
 

@@ -24,14 +24,14 @@ import sqlite_utils
 from datasette import hookimpl
 
 from foi.errors import DatabaseError, QueryError
+from foi.explore.export import company_rows, mention_rows
 from foi.extract.company_index import all_companies
-from foi.extract.export import company_rows, mention_rows
 from foi.extract.personal_data import mask_cpr
-from foi.extract.search_index import WEIGHTS, refresh_index, snippet
-from foi.extract.search_query import fold, parse_query, phrase_query
-from foi.extract.store import open_db
+from foi.store import open_db
+from foi.store.search_index import WEIGHTS, refresh_index, snippet
+from foi.store.search_query import fold, parse_query, phrase_query
 
-PLUGIN_NAME = "foi.extract.web"
+PLUGIN_NAME = "foi.explore.web"
 # Datasette's own error handler prints a rich traceback (with local variables) for every 404; foi's
 # handler below replaces it and logs one line per problem instead.
 DATASETTE_ERROR_HANDLER = "datasette.handle_exception"
