@@ -51,14 +51,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from foi.commands import extract
+    from foi.commands import draft, extract, forget, search
 
-    main.add_command(extract.extract)
-    for module_name in ("search", "draft", "forget"):
-        try:
-            module = __import__(f"foi.commands.{module_name}", fromlist=["COMMANDS"])
-        except ModuleNotFoundError:
-            continue
+    for module in (extract, search, draft, forget):
         for command in module.COMMANDS:
             main.add_command(command)
 

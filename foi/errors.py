@@ -100,3 +100,10 @@ class OcrNotInstalled(UnreadableFile):
 class OcrFailed(UnreadableFile):
     def __init__(self, path: str, detail: str) -> None:
         super().__init__(path, f"OCR failed: {detail}")
+
+
+class MissingExtra(FoiError):
+    """A command whose optional dependencies are not installed."""
+
+    def __init__(self, extra: str, what: str) -> None:
+        super().__init__(f"{what} needs the '{extra}' extra: pip install 'foi[{extra}]'")

@@ -1,8 +1,8 @@
-"""`foi.responses` and `foi.extract` are this project's, even beside PyPI's `responses` and `extract`."""
+"""`foi.responses` and `foi.extract` are this project's, even beside another top-level `responses`."""
 
 from __future__ import annotations
 
-import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,14 +18,13 @@ def test_foi_subpackages_resolve_to_this_project() -> None:
     assert Path(foi.extract.__file__).resolve().parent == ROOT / "extract"
 
 
-def test_pypi_responses_is_untouched_when_installed() -> None:
-    if importlib.util.find_spec("responses") is None:
-        import pytest
-
-        pytest.skip("PyPI's `responses` is not installed here (it is in the [test] extra)")
-    # a fresh interpreter outside the repo, so the working directory cannot shadow anything
-    code = "import responses, foi.responses; print(responses.__file__); print(foi.responses.__file__)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", check=True)
-    theirs, ours = out.stdout.split()
-    assert "site-packages" in theirs
+def test_a_top_level_responses_package_beside_foi_is_left_alone(tmp_path: Path) -> None:
+    """A package named `responses` (PyPI has one) on the path does not shadow `foi.responses`."""
+    (tmp_path / "responses").mkdir()
+    (tmp_path / "responses" / "__init__.py").write_text("WHO = 'someone else'\n")
+    code = "import responses, foi.responses; print(responses.WHO); print(foi.responses.__file__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd="/", env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    theirs, ours = out.stdout.strip().split("\n")
+    assert theirs == "someone else"
     assert Path(ours).resolve().parent == ROOT / "responses"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from foi.commands.options import db_option
 from foi.extract.personal_data import mask_cpr
 from foi.responses.consistency import check_draft
 from foi.responses.danish import parse_date
@@ -26,8 +27,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 
 @click.command()
 @click.argument("inquiry", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Database built by `foi extract` (default: foi.db in the working directory).")
+@db_option
 @click.option("--profile", default=None,
               help="Administration profile: a name from templates/profiles/ or a .toml file.")
 @click.option("--sagsnr", default=None, help="Case number of the answer (else a placeholder).")

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from foi.commands.options import db_option, personal_option
 from foi.extract.batch import Summary, extract_paths, one_line, run_files
 from foi.extract.jsonout import file_json
 from foi.extract.model import FileResult
@@ -35,8 +36,7 @@ class ByteSize(click.ParamType):
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite database to write (default: foi.db in the working directory).")
+@db_option
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (default: cores).")
 @click.option("--timeout", type=click.FloatRange(1, 3600), default=None, show_default="60",
               help="Seconds one file may take before it gets an error row.")
@@ -50,7 +50,7 @@ class ByteSize(click.ParamType):
 @click.option("--json", "as_json", is_flag=True, help="Print one file's facts as JSON; write no database.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any file failed.")
 @click.option("--force", is_flag=True, help="Extract unchanged files again too (after upgrading foi).")
-@click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in messages and --json output.")
+@personal_option
 @click.option("--ocr", is_flag=True,
               help="OCR scanned PDFs (no text layer) with ocrmypdf and Tesseract's Danish model.")
 @click.option("--keep-personal-data", is_flag=True, help="Store CPR numbers as written (they are masked by default).")
@@ -164,3 +164,5 @@ def _print_summary(summary: Summary, db_path: str, retried: bool) -> None:
         files = "file" if earlier == 1 else "files"
         click.echo(f"{earlier} more {files} failed in earlier runs; `foi extract --retry-failed` tries them again",
                    err=True)
+
+COMMANDS = [extract]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from foi.commands.options import db_option, personal_option
 from foi.extract.personal_data import mask_cpr
 from foi.paths import display_path
 from foi.settings import Settings
@@ -16,9 +17,8 @@ from foi.store import open_db
 
 @click.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite database written by `foi extract` (default: foi.db or $FOI_DB).")
-@click.option("--show-personal-data", is_flag=True, help="Do not mask CPR numbers in file names shown.")
+@db_option
+@personal_option
 def forget(files: tuple[str, ...], db_path: Path | None, show_personal_data: bool) -> None:
     """Remove FILES from the database: each file's row, its documents, their facts and their
     full-text and search index rows. The files themselves are not touched; `foi extract` reads a

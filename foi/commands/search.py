@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from foi.errors import FoiError
+from foi.commands.options import db_option, format_option, personal_option
+from foi.errors import FoiError, MissingExtra
 from foi.explore.export import FORMATS, company_rows, csv_value, export_all, mention_rows, write_rows
 from foi.extract.company_index import Company, all_companies, find_companies, named_in_text
 from foi.extract.model import DOCUMENT_KINDS
@@ -45,21 +45,6 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str
             if (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31):
                 return "-".join([parts[0]] + [f"{int(p):02d}" for p in parts[1:] if p])
     raise click.BadParameter(f"{value!r} is not a date; use 2018, 2018-10, 2018-10-23 or 23-10-2018", param=param)
-
-
-def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                        help="SQLite database written by `foi extract` (default: foi.db or $FOI_DB).")(func)
-
-
-def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--format", "fmt", type=click.Choice(["table", *FORMATS]), default="table",
-                        show_default=True, help="table for reading; json or csv for other tools.")(func)
-
-
-def personal_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--show-personal-data", is_flag=True,
-                        help="Show CPR numbers as written instead of XXXXXX-XXXX.")(func)
 
 
 def _open(db_path: Path | None) -> Any:
@@ -92,7 +77,7 @@ def _table(header: list[str], rows: list[list[Any]], limits: list[int]) -> None:
 @click.option("--from", "date_from", callback=_date, help="Only documents dated on or after (2018, 2018-10-23).")
 @click.option("--to", "date_to", callback=_date, help="Only documents dated on or before (2018, 23-10-2018).")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True, help="Most hits shown.")
-@format_option
+@format_option("table", *FORMATS)
 @personal_option
 def search(query: tuple[str, ...], db_path: Path | None, kind: str | None, municipality: str | None,
            date_from: str | None, date_to: str | None, limit: int, fmt: str, show_personal_data: bool) -> None:
@@ -186,7 +171,7 @@ def _print_companies(db: Any, found: list[Company], with_mentions: bool, show_pe
 @click.option("--from-file", "names_file", type=click.File("r", encoding="utf-8-sig"),
               help="A list of names, one a line (# starts a comment): answer for each.")
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=None, help="Most companies listed.")
-@format_option
+@format_option("table", *FORMATS)
 @personal_option
 def companies(query: str | None, db_path: Path | None, names_file: Any, limit: int | None, fmt: str,
               show_personal_data: bool) -> None:
@@ -241,7 +226,7 @@ def companies(query: str | None, db_path: Path | None, names_file: Any, limit: i
 @click.command()
 @click.argument("name")
 @db_option
-@format_option
+@format_option("table", *FORMATS)
 @personal_option
 def company(name: str, db_path: Path | None, fmt: str, show_personal_data: bool) -> None:
     """Every mention of one company: document, date, case numbers, file and the line it stood in.
@@ -284,7 +269,7 @@ def company(name: str, db_path: Path | None, fmt: str, show_personal_data: bool)
 @db_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write into (created if missing; files in it are overwritten).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@format_option(*FORMATS, default="csv")
 @personal_option
 def export(db_path: Path | None, out_dir: Path, fmt: str, show_personal_data: bool) -> None:
     """Write companies, mentions, documents and case numbers as CSV (or JSON) files.
@@ -313,7 +298,12 @@ def serve(db_path: Path | None, port: int, host: str, show_personal_data: bool) 
     Example:
         foi serve --db foi.db --port 8001
     """
-    from foi.explore.web import build_site, run
+    try:
+        from foi.explore.web import build_site, run
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in ("datasette", "uvicorn"):
+            raise MissingExtra("serve", "foi serve") from None
+        raise
 
     path = Settings().with_(db_path=db_path).db_path
     with tempfile.TemporaryDirectory(prefix="foi-serve-") as tmp:
