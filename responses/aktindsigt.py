@@ -12,6 +12,7 @@ import sqlite_utils
 from foi.extract.personal_data import holds_cpr, mask_cpr
 from foi.responses.danish import format_date
 from foi.responses.gather import Annex, Provenance, Section
+from foi.store.listings import document_full_text
 from foi.store.queries import case_documents, document_title
 
 KIND_NAMES = {"letter": "Brev", "annex": "Bilag", "email": "E-mail", "memo": "Notat", "minutes": "Referat",
@@ -31,7 +32,7 @@ def aktliste(db: sqlite_utils.Database, cases: list[str]) -> tuple[Annex, list[P
             if doc.id in seen or key in seen:
                 continue  # one document stored twice (a .txt and its .pdf) is listed once
             seen.update((doc.id, key))
-            full_text = next(db.query("select full_text from documents where id = ?", [doc.id]))["full_text"] or ""
+            full_text = document_full_text(db, doc.id)
             masked = masked or holds_cpr(full_text) or holds_cpr(title)  # masked at rest, or kept as written
             kind = KIND_NAMES.get(doc.kind, "Dokument")
             shown = title if title.startswith(kind) else f"{kind}: {title}" if title else kind

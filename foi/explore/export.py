@@ -15,7 +15,7 @@ import sqlite_utils
 
 from foi.extract.company_index import Company, all_companies
 from foi.extract.personal_data import mask_value
-from foi.store.search_index import case_numbers
+from foi.store.listings import all_case_numbers, all_documents, documents_with_files
 
 FORMATS = ("csv", "json")
 
@@ -39,23 +39,13 @@ def company_rows(companies: list[Company], show_personal_data: bool = False) -> 
 
 def document_info(db: sqlite_utils.Database, ids: Iterable[int], show_personal_data: bool = False) -> dict[int, dict]:
     """Kind, date, title, file, pages and case numbers of the given documents."""
-    wanted = sorted(set(ids))
-    info: dict[int, dict] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        numbers = case_numbers(db, chunk)
-        marks = ",".join("?" * len(chunk))
-        for row in db.query(
-            "SELECT d.id, d.kind, d.date, d.title, d.page_start, d.page_end, f.path FROM documents d "
-            f"JOIN files f ON f.id = d.file_id WHERE d.id IN ({marks})",
-            chunk,
-        ):
-            info[row["id"]] = _shown({
-                "kind": row["kind"], "date": row["date"], "title": row["title"], "file": row["path"],
-                "page_start": row["page_start"], "page_end": row["page_end"],
-                "case_numbers": numbers.get(row["id"], []),
-            }, show_personal_data)
-    return info
+    return {
+        row["id"]: _shown({
+            "kind": row["kind"], "date": row["date"], "title": row["title"], "file": row["path"],
+            "page_start": row["page_start"], "page_end": row["page_end"], "case_numbers": row["case_numbers"],
+        }, show_personal_data)
+        for row in documents_with_files(db, ids)
+    }
 
 
 def mention_rows(
@@ -78,29 +68,19 @@ def mention_rows(
 
 
 def document_rows(db: sqlite_utils.Database, show_personal_data: bool = False) -> list[dict[str, Any]]:
-    numbers = case_numbers(db, [r["id"] for r in db.query("SELECT id FROM documents")])
     return [
         _shown({
             "id": r["id"], "file": r["path"], "sequence": r["sequence"], "kind": r["kind"], "title": r["title"],
             "date": r["date"], "municipality": r["municipality"], "administration": r["administration"],
             "committee": r["committee"], "page_start": r["page_start"], "page_end": r["page_end"],
-            "case_numbers": numbers.get(r["id"], []), "text": r["text"],
+            "case_numbers": r["case_numbers"], "text": r["text"],
         }, show_personal_data)
-        for r in db.query(
-            "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id ORDER BY f.path, d.sequence"
-        )
+        for r in all_documents(db)
     ]
 
 
 def case_number_rows(db: sqlite_utils.Database, show_personal_data: bool = False) -> list[dict[str, Any]]:
-    return [
-        _shown(dict(r), show_personal_data)
-        for r in db.query(
-            "SELECT c.document_id, f.path AS file, d.kind, d.date, c.scheme, c.value, c.raw, c.role "
-            "FROM case_numbers c JOIN documents d ON d.id = c.document_id JOIN files f ON f.id = d.file_id "
-            "ORDER BY c.value, f.path"
-        )
-    ]
+    return [_shown(r, show_personal_data) for r in all_case_numbers(db)]
 
 
 def csv_value(value: Any) -> Any:
