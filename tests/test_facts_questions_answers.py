@@ -396,3 +396,14 @@ def test_title_answering_a_proposal_is_no_answer_label() -> None:
 def test_lines_that_only_look_like_labels(sentence: str) -> None:
     f = facts(f"{sentence}\nSvar kommer i næste uge.\n", "other")
     assert f.answers == []
+
+
+def test_paragraph_20_question_number_written_with_an_s() -> None:
+    f = facts("Spørgsmål nr. S 2047:\nVil ministeren oplyse ventetiden?\nSvar:\nVentetiden er 14 dage.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(2047, "Ventetiden er 14 dage.")]
+
+
+def test_next_askers_block_ends_a_question_time_answer() -> None:
+    f = facts('SVAR:\n\nSpørgsmål 1: "Hvorfor er bænken fjernet?"\n\nDen var rådden.\n\n'
+              "Spørgsmål fra: Kim Juhl, Åvej 2\n\nHvornår kommer en ny?\n", "other")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Den var rådden.")]
