@@ -20,16 +20,15 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from datasette import hookimpl
 
-from foi.errors import DatabaseError, QueryError
+from foi.errors import QueryError
 from foi.explore.export import company_rows, mention_rows
 from foi.extract.company_index import all_companies
 from foi.extract.personal_data import mask_cpr
-from foi.store import open_db
 from foi.store.search_index import WEIGHTS, refresh_index, snippet
 from foi.store.search_query import fold, parse_query, phrase_query
+from foi.store.site_copy import site_copy, table_names, write_company_tables
 
 PLUGIN_NAME = "foi.explore.web"
 # Datasette's own error handler prints a rich traceback (with local variables) for every 404; foi's
@@ -221,45 +220,6 @@ def log_to_stderr() -> None:
     log.propagate = False
 
 
-def _table_names(conn: sqlite3.Connection) -> tuple[list[str], list[tuple[str, str]]]:
-    """Plain tables (no virtual or FTS shadow tables) and (name, sql) of virtual tables."""
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
-    virtual = [(n, s) for n, s in rows if (s or "").upper().startswith("CREATE VIRTUAL TABLE")]
-    shadows = tuple(f"{n}_" for n, _s in virtual)
-    plain = [n for n, s in rows if (n, s) not in virtual and not n.startswith(shadows) and not n.startswith("sqlite_")]
-    return plain, virtual
-
-
-def _mask_all(conn: sqlite3.Connection) -> None:
-    # a blob is masked as text too: a file name's exact bytes (files.path_bytes) may hold a CPR number
-    conn.create_function("foi_mask", 1, lambda v: mask_cpr(v) if isinstance(v, str) else
-                         mask_cpr(v.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
-                         if isinstance(v, bytes) else v)
-    plain, virtual = _table_names(conn)
-    for table in plain:
-        for column in [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]:
-            conn.execute(f"UPDATE [{table}] SET [{column}] = foi_mask([{column}]) "
-                         f"WHERE typeof([{column}]) IN ('text', 'blob')")
-    for name, sql in virtual:
-        if "content=" in sql.replace(" ", "").lower():  # external content: read again from the masked table
-            conn.execute(f"INSERT INTO [{name}]([{name}]) VALUES ('rebuild')")
-        else:
-            for column in [r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")]:
-                conn.execute(f"UPDATE [{name}] SET [{column}] = foi_mask([{column}])")
-        if "fts5" in sql.lower():
-            conn.execute(f"INSERT INTO [{name}]([{name}]) VALUES ('optimize')")
-
-
-ENTITY_COLUMNS: dict[str, type] = {
-    "id": int, "name": str, "legal_forms": str, "owners": str, "documents": int, "first_date": str,
-    "last_date": str, "possible_sole_proprietorship": int, "sources": str, "variants": str, "document_ids": str,
-}
-MENTION_COLUMNS: dict[str, type] = {
-    "id": int, "company_id": int, "company": str, "name_as_written": str, "source": str, "document_id": int,
-    "kind": str, "date": str, "case_numbers": str, "file": str, "page": int, "line": str,
-}
-
-
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return {k: "; ".join(map(str, v)) if isinstance(v, list) else int(v) if isinstance(v, bool) else v
             for k, v in row.items()}
@@ -267,34 +227,12 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 
 def build_site(db_path: Path, dest_dir: Path, show_personal_data: bool = False) -> Path:
     """The copy Datasette serves, in `dest_dir`, named after the database."""
-    open_db(db_path, create=False).close()  # a clear error for a missing or foreign file; adds missing tables
     target = dest_dir / f"{db_path.stem}.db"
-    try:
-        source = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
-        copy = sqlite3.connect(target)
-        source.backup(copy)
-        source.close()
-        copy.execute("PRAGMA journal_mode=DELETE")
-        for table in ("search_fts", "search_docs", "company_entities", "company_mentions"):
-            copy.execute(f"DROP TABLE IF EXISTS [{table}]")
-        copy.commit()
-        if not show_personal_data:
-            _mask_all(copy)
-            copy.commit()
-        copy.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{db_path}: cannot build the copy to serve ({exc})") from None
-    db = sqlite_utils.Database(target)
+    db = site_copy(db_path, target, None if show_personal_data else mask_cpr)
     refresh_index(db)
     companies = all_companies(db, show_personal_data=True)  # already masked above unless asked not to
-    db.table("company_entities").create(ENTITY_COLUMNS, pk="id")
-    db.table("company_mentions").create(MENTION_COLUMNS, pk="id")
-    db.table("company_entities").insert_all(_flat(row) for row in company_rows(companies, True))
-    db.table("company_mentions").insert_all(
-        {"id": i, **_flat(row)} for i, row in enumerate(mention_rows(db, companies, True), 1)
-    )
-    db.table("company_mentions").create_index(["company_id"], if_not_exists=True)
-    db.table("company_entities").enable_fts(["name", "variants", "owners"], create_triggers=False, replace=True)
+    write_company_tables(db, [_flat(row) for row in company_rows(companies, True)],
+                         [{"id": i, **_flat(row)} for i, row in enumerate(mention_rows(db, companies, True), 1)])
     db.vacuum()
     db.close()
     return target
@@ -302,9 +240,7 @@ def build_site(db_path: Path, dest_dir: Path, show_personal_data: bool = False) 
 
 def metadata(site: Path, show_personal_data: bool = False) -> dict[str, Any]:
     """Datasette metadata: titles and descriptions for every table, search setup and canned queries."""
-    conn = sqlite3.connect(f"file:{site}?mode=ro", uri=True)
-    plain, virtual = _table_names(conn)
-    conn.close()
+    plain, virtual = table_names(site)
     tables: dict[str, dict[str, Any]] = {}
     for name in plain + [n for n, _s in virtual]:
         title, description = TABLES.get(name, (name.replace("_", " ").capitalize(), "Written by foi extract."))
