@@ -31,18 +31,66 @@ def pairs(text: str) -> list[tuple[str, str]]:
         ("J.nr. 00.01.00-G01-1-19", [("kle_journalnr", "00.01.00-G01-1-19")]),
         ("EAN nummer\n5798009710178", [("ean", "5798009710178")]),
         ("EAN 5798009710222", [("ean", "5798009710222")]),
-        ("Restaurant Havnen ApS. CVR-nr. 26382122", [("cvr", "26382122")]),
-        ("Cvr 30694503", [("cvr", "30694503")]),
         ("P-nummer: 1003388394", [("p_nummer", "1003388394")]),
         ("Punkt 2: Havnen\nEMN-2025-003383\nBeslutninger", [("emn", "EMN-2025-003383")]),
         (
             "Se også sag 2017-0123456 og dokument 2017-0123456-12.",
             [("sagsnr", "2017-0123456"), ("dokumentnr", "2017-0123456-12")],
         ),
+        # labels: ".:" after the label, a misspelt label, the short and the stacked forms
+        ("Dok.nr.: 2210 Sagsid.: 16/3310 Initialer: abc", [("dokumentnr", "2210"), ("sagsnr", "16/3310")]),
+        ("Sagnr.: 2-33-14-1102-19", [("sagsnr", "2-33-14-1102-19")]),
+        ("Sag: GEO-2024-004417\nSagsbehandler: Ida Holm", [("sagsnr", "GEO-2024-004417")]),
+        ("Dato\n3. april 2024\nJ nr.\n2024 - 812", [("journalnr", "2024-812")]),
+        ("Akt-id\n3318407\n/ ABCDE", [("dokumentnr", "3318407")]),
+        ("Kontor: Lovkontoret Sagsnr.: 2019-310-0044 Dok.: KMA51207 Slotsholmsgade 1",
+         [("sagsnr", "2019-310-0044"), ("dokumentnr", "KMA51207")]),
+        ("Med venlig hilsen\nJens Holm\nDok. 912033", [("dokumentnr", "912033")]),
+        ("J.nr. M 4021-0017\nDen 3. marts 2006", [("journalnr", "M4021-0017")]),
+        ("Sagsnr. 012-k22-004417", [("sagsnr", "012-k22-004417")]),
+        ("DocumentID: 2019-004512-3\nDocumentIsArchived: 0", [("dokumentnr", "2019-004512-3")]),
+        ("Jour.nr. 2020/1234", [("journalnr", "2020/1234")]),
+        # shapes of a records system, without a label
+        ("Journalnummer 15.20.00A23-0112", [("kle_journalnr", "15.20.00A23-0112")]),
+        ("Åbent - 82.04.06-G01-14-23 Vejnavne", [("kle_journalnr", "82.04.06-G01-14-23")]),
+        ("Notat til udvalget\n3. marts 2019\nRN B204/19\nIndledning", [("journalnr", "RNB204/19")]),
+        ("Sagen har nummer AKT-2024-001122 i systemet.", [("sagsnr", "AKT-2024-001122")]),
     ],
 )
 def test_schemes(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # alone on the line under an agenda item's title
+        ("7  Åbent  Budget 2025\n\n041277-2022\n\nResumé", [("sagsnr", "041277-2022")]),
+        ("12. Trafikplan\n19/20815\nIndstilling", [("sagsnr", "19/20815")]),
+        ("4. Vandløb\n317-2021-4\nSagsfremstilling", [("sagsnr", "317-2021-4")]),
+        # an attachment line "<number> - <title>", also after "Bilag" and mid-line
+        ("Bilag\n2021-184422 - Notat om trafik", [("dokumentnr", "2021-184422")]),
+        ("Bilag 2021-184422 - Notat om trafik 2021-184430 - Kort over området",
+         [("dokumentnr", "2021-184422"), ("dokumentnr", "2021-184430")]),
+        ("2021–184431 - Høringssvar fra skolebestyrelsen", [("dokumentnr", "2021-184431")]),
+        ("Bilag: 98812/22 - Referat af dialogmøde", [("dokumentnr", "98812/22")]),
+        # after an item's status
+        ("Åbent - 2020-004411 Budget for skolerne", [("sagsnr", "2020-004411")]),
+    ],
+)
+def test_slots(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_column_under_a_case_label_holds_case_numbers() -> None:
+    text = ("Disse sager skal flyttes:\n\nSag nr.\tAdresse\tEjendomsnr.\n\n200712345\tVestergade 4\t311-12\n"
+            "200712346\tØstergade 9\t\n\nVenlig hilsen\nIda")
+    assert pairs(text) == [("sagsnr", "200712345"), ("sagsnr", "200712346")]
+
+
+def test_a_document_number_column_is_filed_as_document_numbers() -> None:
+    text = "Titel\tDok.nr.\nNotat om skolen\t2022-31207\nReferat\t2022-31299"
+    assert pairs(text) == [("dokumentnr", "2022-31207"), ("dokumentnr", "2022-31299")]
 
 
 def test_glued_labels_are_read_apart() -> None:
@@ -71,10 +119,39 @@ def test_start_points_at_the_value() -> None:
         "bevillingen blev givet til et konkret p-nummer (produktionsenhed)",
         "Telefon 3366 3366",
         "I 2017 har ca. 3.000 borgere haft en mentor.",
+        # registry numbers identify a party, not a case
+        "Restaurant Havnen ApS. CVR-nr. 31245672",
+        "Tømrer Hansen ApS. Cvr 41829362",
+        "CVR nr.: 31 24 56 72",
+        # an EAN with a CVR beside it is the body's registration footer
+        "Slotsholmsgade 4\n1216 København K\nTlf.: 3392 3392\nEAN: 5798000123458\nCVR: 31 24 56 72",
+        # agenda items, pages, meetings, laws, bills and plans
+        "Sag nr. 4 Godkendelse af dagsorden",
+        "Sag 6 er udsat til næste møde.",
+        "Punkt 12\nSide 3 af 27",
+        "Møde nr. 12\n2012-2013",
+        "jf. lov nr. 1238 af 12. juni 2019 og L 148",
+        "kommuneplantillæg 7/2019 – Endelig vedtagelse",
+        "Lokalplan 2020-1044 - Forslag til ny bydel",
+        "i perioden 2010-2012 - Status for indsatsen",
+        "Sagsnr.: 12.03.2019",
+        "Ejendomsnr. 2203-14",
+        "Rør nr. 1 - Ideer fra workshoppen",
+        "10/2019",
     ],
 )
 def test_not_case_numbers(text: str) -> None:
     assert find(text) == []
+
+
+def test_an_ean_alone_in_an_invoice_address_is_kept() -> None:
+    text = "Faktura sendes til\nSkoleafdelingen\nTorvet 1\n4000 Roskilde\n\nEAN-nr.\n5798000123458"
+    assert pairs(text) == [("ean", "5798000123458")]
+
+
+def test_the_addressees_number_is_cited() -> None:
+    (number,) = find("Vi henviser til jeres j.nr. 2023-4411 og vender tilbage.")
+    assert (number.value, number.role) == ("2023-4411", "cited")
 
 
 def test_each_scheme_and_value_once() -> None:
@@ -109,13 +186,13 @@ def test_memo_with_kle_journal_number() -> None:
     assert run(memo)[0] == [("kle_journalnr", "00.01.00-G01-1-19")]
 
 
-def test_cvr_in_a_company_footer() -> None:
+def test_cvr_in_a_company_footer_is_no_case_number() -> None:
     mail = (
         "Fra: Ole Jensen <ole@example.dk>\nSendt: 2. maj 2024 10:15\nTil: Teknik og Miljø\nEmne: Skilte\n\n"
         "Hej\n\nVi vil gerne sætte skilte op ved butikken.\n\nMvh\nOle Jensen\nOle Jensens Tømrerfirma ApS\n"
         "Havnegade 3, 8000 Aarhus C. CVR 30694503\n"
     )
-    assert run(mail)[0] == [("cvr", "30694503")]
+    assert run(mail)[0] == []
 
 
 def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:

@@ -1,12 +1,22 @@
 """Case numbers and registry numbers: sagsnr, dokumentnr, F2 and eDoc numbers, journal numbers,
-EAN, CVR and P-numbers, Aarhus' EMN numbers and KLE journal numbers.
+EAN and P-numbers, GetOrganized (EMN) numbers and KLE journal numbers, in the forms Danish
+administrations write.
 
-A number is read after its label, on the same line ("Sagsnr. 19/04512", "J.nr.: 2019-123") or on the
-next ("Sagsnr." / "2018-0000088"), also where text extraction glued the next label to it
-("2015-0186920Dokumentnr."). A few shapes are recognisable without a label (EMN-2025-003383,
-00.01.00-G01-1-19, Copenhagen's 2018-0000088-148). EAN and CVR numbers must pass their check digits.
-Values are normalised without spaces ("2023 - 3701" -> "2023-3701"); each (scheme, value) is kept
-once per document. The labels and shapes are data: `patterns/case_numbers.toml`.
+A number is read in one of four ways, each a part of the grammar in `patterns/case_numbers.toml`:
+
+* after its label, on the same line ("Sagsnr. 19/04512", "Sagsid.: 14/40", "Dok.: KMA51207") or on
+  the next ("J nr." / "2025 - 46"), also where text extraction glued the next label to it
+  ("2015-0186920Dokumentnr.");
+* by a shape that is a records system's own, anywhere (EMN-2025-003383, 00.01.00-G01-1-19,
+  eDoc's 2018-0000088-148, Rigsrevisionen's RN C301/11);
+* by a weaker shape in a slot where case numbers stand: alone on a line under an agenda item,
+  opening an attachment line ("2021-184422 - Notat om trafik"), after an item status ("Åbent - ");
+* in the column of a table whose header cell is a case label ("Sag nr." over nine-digit numbers).
+
+Never case numbers: agenda item numbers ("Sag nr. 4"), dates, year ranges, plan numbers, and the
+registry numbers that identify a party rather than a case (a CVR number; an EAN beside a CVR in a
+registration footer). EAN and CVR numbers must pass their check digits. Values are normalised
+without spaces ("2023 - 3701" -> "2023-3701"); each (scheme, value) is kept once per document.
 """
 
 from __future__ import annotations
@@ -31,21 +41,31 @@ _OWN_SHAPE = {"ean", "cvr", "p_nummer"}  # registry numbers: never re-filed by t
 _FOREIGN_SYSTEMS = {"f2_sagsnr", "f2_dokumentnr", "edoc_sagsnr"}
 _SENTENCE_WORDS = 8  # a body line this long is running text, not a label line or a heading
 
+Span = tuple[int, int]
+
 
 @dataclass(frozen=True)
 class _Scheme:
     name: str
     label: re.Pattern[str]
     value: re.Pattern[str]
+    report: bool
 
 
 @dataclass(frozen=True)
 class _Rules:
     schemes: tuple[_Scheme, ...]
+    not_values: tuple[re.Pattern[str], ...]
     shapes: tuple[tuple[str, re.Pattern[str]], ...]
-    unlabelled: tuple[tuple[str, re.Pattern[str]], ...]
-
-
+    unlabelled: tuple[tuple[str, re.Pattern[str], bool], ...]
+    slots: tuple[tuple[str, re.Pattern[str]], ...]
+    not_shape: re.Pattern[str]
+    not_after: re.Pattern[str]
+    table_header: re.Pattern[str]
+    table_value: re.Pattern[str]
+    table_scheme: str
+    footer_lines: int
+    cited_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,16 +81,32 @@ def _rules() -> _Rules:
                 entry["name"],
                 re.compile(f"{_LETTER_BEFORE}(?:{labels}){_LETTER_AFTER}", re.IGNORECASE),
                 re.compile(f"{gap}(?P<value>{value})(?!\\d)", re.IGNORECASE),
+                entry.get("report", True),
             )
         )
-    shapes = tuple((name, re.compile(f"(?:{p})$", re.IGNORECASE)) for name, p in raw["shapes"].items())
-    unlabelled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in raw["unlabelled"].items())
-    return _Rules(tuple(schemes), shapes, unlabelled)
+    slots = raw["slots"]
+    table = raw["table"]
+    return _Rules(
+        schemes=tuple(schemes),
+        not_values=tuple(re.compile(p, re.IGNORECASE) for p in raw["not_values"].values()),
+        shapes=tuple((name, re.compile(f"(?:{p})$", re.IGNORECASE)) for name, p in raw["shapes"].items()),
+        unlabelled=tuple((u["scheme"], re.compile(u["pattern"], re.IGNORECASE), u.get("ambiguous", False))
+                         for u in raw["unlabelled"]),
+        slots=tuple((slot["scheme"], re.compile(slot["pattern"].replace("{shape}", slots["shape"]), re.MULTILINE))
+                    for slot in raw["slot"]),
+        not_shape=re.compile(slots["not_shape"]),
+        not_after=re.compile(slots["not_after"], re.IGNORECASE),
+        table_header=re.compile(table["header"], re.IGNORECASE),
+        table_value=re.compile(table["value"]),
+        table_scheme=table["scheme"],
+        footer_lines=raw["registry"]["footer_lines"],
+        cited_before=re.compile(raw["cited"]["before"], re.IGNORECASE),
+    )
 
 
 def normalise(value: str) -> str:
     """A case number without spaces and trailing punctuation: "2023 - 3701" -> "2023-3701"."""
-    return re.sub(r"\s+", "", value).rstrip(".-/")
+    return re.sub(r"\s+", "", value).replace("–", "-").rstrip(".-/")
 
 
 def _scheme_of_shape(scheme: str, value: str) -> str:
@@ -84,19 +120,25 @@ def _scheme_of_shape(scheme: str, value: str) -> str:
 
 
 def _valid(scheme: str, value: str) -> bool:
+    if not re.search(r"\d", value):
+        return False
     check = _CHECKED.get(scheme)
-    return check(value) if check else True
+    if check:
+        return bool(check(value))
+    return not any(p.fullmatch(value) for p in _rules().not_values)
 
 
-def find(text: str) -> list[CaseNumber]:
-    """Every case number in a text, in reading order, each (scheme, value) once."""
-    rules = _rules()
-    found: list[CaseNumber] = []
-    labels_taken: list[tuple[int, int]] = []
-    values_taken: list[tuple[int, int]] = []
-    for scheme in rules.schemes:
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def _labelled(text: str, taken: list[Span]) -> list[tuple[CaseNumber, bool]]:
+    """(number, reported) for every value after a label."""
+    found: list[tuple[CaseNumber, bool]] = []
+    labels_taken: list[Span] = []
+    for scheme in _rules().schemes:
         for label in scheme.label.finditer(text):
-            if any(a < label.end() and label.start() < b for a, b in labels_taken):
+            if _overlaps(label.span(), labels_taken):
                 continue
             labels_taken.append(label.span())
             m = scheme.value.match(text, label.end())
@@ -104,21 +146,111 @@ def find(text: str) -> list[CaseNumber]:
                 continue
             raw = m.group("value").strip()
             value = normalise(raw)
-            if not re.search(r"\d", value) or not _valid(scheme.name, value):
+            if not _valid(scheme.name, value):
                 continue
             start = m.start("value")
-            found.append(CaseNumber(_scheme_of_shape(scheme.name, value), value, raw, start))
-            values_taken.append((start, m.end("value")))
+            role = "cited" if _rules().cited_before.search(_before(text, label.start())) else "own"
+            number = CaseNumber(_scheme_of_shape(scheme.name, value), value, raw, start, role)
+            found.append((number, scheme.report))
+            taken.append((start, m.end("value")))
+    return found
+
+
+def _before(text: str, start: int) -> str:
+    """The text from the start of its line up to `start`."""
+    return text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def _header_scheme(cell: str) -> str | None:
+    """The scheme whose label a table's header cell is ("Sag nr.", "Dok.nr.:", "Sag"), or None."""
+    rules = _rules()
+    cell = cell.strip().rstrip(":").strip()
+    if rules.table_header.match(cell):
+        return rules.table_scheme
+    for scheme in rules.schemes:
+        if scheme.report and scheme.name != "ean" and scheme.label.fullmatch(cell):
+            return scheme.name
+    return None
+
+
+def _table_cells(text: str) -> list[tuple[str, int, int]]:
+    """(scheme, start, end) of the cells under a case label in tab-separated table rows."""
+    rules = _rules()
+    cells: list[tuple[str, int, int]] = []
+    column: int | None = None
+    scheme = rules.table_scheme
+    pos = 0
+    for line in text.split("\n"):
+        offset, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            column = None
+            continue
+        parts = line.split("\t")
+        headers = [(i, s) for i, cell in enumerate(parts) if (s := _header_scheme(cell))]
+        if headers:
+            column, scheme = headers[0]
+            continue
+        if column is None or column >= len(parts):
+            continue
+        start = offset + sum(len(p) + 1 for p in parts[:column])
+        cell = parts[column].strip()
+        if cell and rules.table_value.match(cell):
+            start += parts[column].index(cell)
+            cells.append((scheme, start, start + len(cell)))
+    return cells
+
+
+def _unlabelled(text: str, taken: list[Span], found: list[CaseNumber]) -> list[CaseNumber]:
+    """Numbers recognisable by shape anywhere, in a slot, or in a table column."""
+    rules = _rules()
+    out: list[CaseNumber] = []
+    values = {c.value for c in found}
+
+    def add(scheme: str, start: int, end: int) -> None:
+        raw = text[start:end]
+        value = normalise(raw)
+        if _overlaps((start, end), taken) or value in values:
+            return
+        out.append(CaseNumber(_scheme_of_shape(scheme, value), value, raw, start))
+        values.add(value)
+        taken.append((start, end))
+
     systems = {c.scheme for c in found}
-    for name, pattern in rules.unlabelled:
-        if name in ("sagsnr", "dokumentnr") and systems & _FOREIGN_SYSTEMS:
+    for scheme, pattern, ambiguous in rules.unlabelled:
+        if ambiguous and systems & _FOREIGN_SYSTEMS:
             continue  # the document also uses F2/eDoc numbers of the same shape: an unlabelled one is ambiguous
         for m in pattern.finditer(text):
-            overlaps = any(a < m.end() and m.start() < b for a, b in values_taken)
-            if overlaps or normalise(m.group()) in {c.value for c in found}:
-                continue
-            found.append(CaseNumber(name, normalise(m.group()), m.group(), m.start()))
-            values_taken.append(m.span())
+            add(scheme, m.start(), m.end())
+    for scheme, start, end in _table_cells(text):
+        add(scheme, start, end)
+    for scheme, slot in rules.slots:
+        for m in slot.finditer(text):
+            start, end = m.span("value")
+            look_alike = rules.not_shape.fullmatch(m.group("value").strip())
+            if not look_alike and not rules.not_after.search(_before(text, start)):
+                add(scheme, start, end)
+    return out
+
+
+def _footer_eans(text: str, numbers: list[CaseNumber], hidden: list[CaseNumber]) -> set[CaseNumber]:
+    """EAN numbers that stand a few lines from a CVR number: a registration footer."""
+    lines_of = [text.count("\n", 0, c.start) for c in hidden if c.scheme == "cvr"]
+    near = _rules().footer_lines
+    return {c for c in numbers if c.scheme == "ean"
+            and any(abs(text.count("\n", 0, c.start) - n) <= near for n in lines_of)}
+
+
+def find(text: str) -> list[CaseNumber]:
+    """Every case number in a text, in reading order, each (scheme, value) once."""
+    taken: list[Span] = []
+    labelled = _labelled(text, taken)
+    found = [c for c, reported in labelled if reported]
+    hidden = [c for c, reported in labelled if not reported]
+    found += _unlabelled(text, taken, [c for c, _ in labelled])
+    footer = _footer_eans(text, found, hidden)
+    found = [c for c in found if c not in footer]
     found.sort(key=lambda c: c.start)
     return _dedupe(found)
 
