@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from foi.extract.facts.people_names import EMAIL, m, person_name, rest
+from foi.extract.facts.people_names import EMAIL, is_first_name, m, person_name, rest
 from foi.extract.facts.people_signatures import TextLine, signature
 from foi.extract.model import Person
 
@@ -85,7 +85,11 @@ def header_people(lines: list[TextLine]) -> tuple[list[Person], list[Person]]:
 
 
 def _personal(person: Person) -> bool:
-    return bool(person_name(person.name)) and not (person.email and m("label", "generic_mailbox", person.email))
+    """A From that names one person: a name with a known first name ("Byggesager Teknik" is a shared
+    mailbox) and no shared address ("info@…")."""
+    name = person_name(person.name)
+    return bool(name) and is_first_name(str(name).split()[0]) \
+        and not (person.email and m("label", "generic_mailbox", person.email))
 
 
 def _quoted_starts(lines: list[TextLine], after: int) -> list[int]:

@@ -113,7 +113,10 @@ def titled_name(text: str, min_words: int = 2) -> tuple[str, str | None] | None:
     name = person_name(" ".join(tokens[cut:]), min_words)
     if not name:
         return None
-    return name, (" ".join(tokens[:cut]) or None)
+    lead = 0
+    while lead < cut and tokens[lead].lower() in words("name", "not_title"):
+        lead += 1  # "at stedfortræder Hans Vig": the conjunction is no part of the title
+    return name, (" ".join(tokens[lead:cut]).rstrip(":") or None)
 
 
 def whole_name(text: str) -> tuple[str, str | None] | None:
