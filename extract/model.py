@@ -183,6 +183,10 @@ class Document:
     kind: str
     lines: list[Line]
     facts: Facts = field(default_factory=Facts)
+    # the finer kind (answer, folketing_answer, ruling, agenda …), how sure, and the signals that decided
+    subkind: str = ""
+    kind_confidence: float = 0.0
+    kind_signals: list[str] = field(default_factory=list)
 
     @property
     def page_start(self) -> int:
