@@ -10,11 +10,12 @@ a date next to a case-number label, a NOTAT or a Referat heading. The cues are d
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from foi.extract.clean import clean
 from foi.extract.model import BODY, NOISE, Document, Line, ReadResult
-from foi.extract.pattern_data import compile_groups, load_patterns
+from foi.extract.pattern_data import any_of, compile_groups, load_patterns
 
 _HEAD_WINDOW = 14  # non-blank lines after a boundary that may hold a document head
 _MIN_BODY_LINES = 3  # a would-be document shorter than this stays with the one before it
@@ -86,26 +87,77 @@ def split_lines(lines: list[Line]) -> list[list[Line]]:
     return [p for p in parts if any(line.text.strip() for line in p)]
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """A document's kind (one of DOCUMENT_KINDS), its finer kind (an answer, a ruling, an agenda …),
+    how sure the signals are (0 to 1) and which signals decided."""
+
+    kind: str
+    subkind: str
+    confidence: float
+    signals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Signal:
+    name: str
+    weights: dict[str, float]
+    lines: int
+    most: int
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _signals() -> tuple[tuple[_Signal, ...], dict[str, str], dict[str, float]]:
+    raw = load_patterns("kinds", "foi.extract")
+    signals = tuple(
+        _Signal(s["name"], dict(s["weights"]), int(s.get("lines", 0)), int(s.get("max", 1)), any_of(s["patterns"]))
+        for s in raw["signal"]
+    )
+    return signals, dict(raw["kinds"]), {k: float(v) for k, v in raw["threshold"].items()}
+
+
+def weigh(lines: list[Line]) -> tuple[dict[str, float], list[str]]:
+    """The score of every fine kind, and the signals that spoke (\"minutes: Referat heading +6\")."""
+    texts = [line.text.strip().strip("*").strip() for line in lines if line.text.strip() and line.role != NOISE]
+    signals, _kinds, _threshold = _signals()
+    scores: dict[str, float] = {}
+    spoke: list[str] = []
+    for signal in signals:
+        window = texts[: signal.lines] if signal.lines else texts
+        hits = min(signal.most, sum(len(signal.pattern.findall(t)) for t in window))
+        if not hits:
+            continue
+        for kind, weight in signal.weights.items():
+            scores[kind] = scores.get(kind, 0.0) + weight * hits
+        spoke.append(f"{signal.name} ({', '.join(f'{k} {w * hits:+g}' for k, w in signal.weights.items())})")
+    return scores, spoke
+
+
+def verdict(lines: list[Line]) -> Verdict:
+    """The kind of one document, from the weighed signals of its head and body."""
+    scores, spoke = weigh(lines)
+    _signals_, kinds, threshold = _signals()
+    order = list(kinds)  # the order of [kinds] breaks ties: email before minutes before … letter
+    passed = sorted((k for k in kinds if scores.get(k, 0.0) >= threshold.get(k, 1.0)),
+                    key=lambda k: (-scores[k], order.index(k)))
+    forms = [k for k in passed if kinds[k] == k or k == "agenda"]
+    topics = [k for k in passed if k not in forms]
+    form = forms[0] if forms else None
+    topic = topics[0] if topics else None
+    kind = kinds[form] if form else "other"
+    if topic and kinds[topic] != "form" and form != "email" and (form is None or scores[topic] > scores[form]):
+        kind = kinds[topic]
+    subkind = topic or form or "other"
+    top = scores.get(subkind, 0.0)
+    rivals = [scores[k] for k in forms if kinds[k] != kind]
+    confidence = round(top / (top + max(rivals, default=0.0)), 2) if top > 0 else 0.0
+    return Verdict(kind, subkind, confidence, tuple(spoke))
+
+
 def classify(lines: list[Line]) -> str:
-    """The kind of one document, from its head and its body."""
-    texts = [line.text.strip() for line in lines if line.text.strip() and line.role != NOISE]
-    head = texts[:_HEAD_WINDOW + 6]
-    if any(cue("head", "email", t) for t in head[:3]) and any(cue("head", "email_second", t) for t in head[:8]):
-        return "email"
-    if any(cue("head", "agenda", t) for t in head[:6]) and not any(cue("head", "minutes", t) for t in head[:6]):
-        return "other"
-    if any(cue("head", "minutes", t) for t in head[:10]) or sum(cue("head", "minutes_body", t) for t in texts) >= 3:
-        return "minutes"
-    greeted = any(cue("body", "greeting", t) for t in head)
-    if any(cue("head", "annex", t) for t in head) and not greeted:
-        return "annex"
-    if any(cue("head", "memo", t) for t in head):
-        return "memo"
-    if any(cue("body", name, t) for t in texts for name in ("greeting", "closing", "answer")):
-        return "letter"
-    if any(cue("head", "date_line", t) for t in head):
-        return "memo"
-    return "other"
+    """The kind of one document (letter annex email memo minutes other)."""
+    return verdict(lines).kind
 
 
 def segment(result: ReadResult) -> list[Document]:
@@ -118,6 +170,10 @@ def segment(result: ReadResult) -> list[Document]:
 def _collect(result: ReadResult, documents: list[Document]) -> None:
     lines = clean(result.lines)
     for part in split_lines(lines):
-        documents.append(Document(len(documents) + 1, classify(part), part))
+        found = verdict(part)
+        document = Document(len(documents) + 1, found.kind, part)
+        document.subkind, document.kind_confidence, document.kind_signals = (
+            found.subkind, found.confidence, list(found.signals))
+        documents.append(document)
     for _name, child in result.children:
         _collect(child, documents)

@@ -147,3 +147,72 @@ def test_clean_text_keeps_lists_and_headers_as_lines_and_joins_wrapped_prose() -
     names = ["accent design aps", "airpower v/jeffrey voss", "dahl a/s"]
     assert join_paragraphs(names, keep_line_breaks=True) == "\n".join(names)
     assert join_paragraphs(names) == " ".join(names)  # facts read paragraphs as running text
+
+
+def verdict_of(text: str) -> tuple[str, str]:
+    from foi.extract.segment import verdict
+
+    found = verdict(clean(lines_of(text)))
+    return found.kind, found.subkind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subkind"),
+    [
+        # minutes: a Referat heading, "Møde nr.", attendance, a meeting held, dated decisions
+        ("Referat\nSocialudvalget\nMødedato: 3. maj 2021\n\n1. Godkendelse\nBeslutning\nGodkendt.",
+         "minutes", "minutes"),
+        ("3. maj 2021 - referat fra byrådet\n\nBeslutning\nGodkendt.", "minutes", "minutes"),
+        ("Møde nr. 12\n\nÅr 2019, den 4. marts afholdt Nævnet møde.\nTil stede: Ida Berg og Ole Dam\n\n"
+         "ad punkt 1: Meddelelser\nIntet.", "minutes", "minutes"),
+        ("Udvalg: Kulturudvalget\nSted: Rådhuset\n\nBeslutning Kulturudvalget den 04-03-2019\nGodkendt.\n"
+         "Beslutning Kulturudvalget den 04-03-2019\nGodkendt.", "minutes", "minutes"),
+        # an agenda: "Dagsorden" and the meeting's facts, no decisions
+        ("Dagsorden 8. maj 2024 kl. 16.00\nByrådet\nMødedato:\nonsdag den 8. maj 2024\n\n1. Budget\nIndstilling",
+         "other", "agenda"),
+        # a memo: "NOTAT", "Høringsnotat", "Notat til …"
+        ("NOTAT\n\nTil: Direktionen\nFra: Økonomi\n\nOversigt over budgettet.", "memo", "memo"),
+        ("1 Notat til udvalget om ventelister på plejehjem", "memo", "memo"),
+        ("Høringsnotat\n\nForslaget har været i høring hos 12 parter.", "memo", "hearing_memo"),
+        # an e-mail
+        ("Fra: Jens Krog\nSendt: 3. marts 2019 10:15\nTil: Anne Vang\nEmne: Tilbud\n\nHej Anne", "email", "email"),
+        # a letter: greeting and closing
+        ("Kære Lise\n\nTak for dit brev.\n\nMed venlig hilsen\nPer Holm", "letter", "letter"),
+        # a minister's answer to a Folketing committee
+        ("Folketingets Boligudvalg\n\nBoligudvalget har i brev af 2. maj 2022 stillet følgende spørgsmål nr. 41 "
+         "(alm. del), som hermed besvares. Spørgsmålet er stillet efter ønske fra Ida Holm (V).\n\n"
+         "Spørgsmål nr. 41:\nHvad koster det?\n\nSvar:\nDet ved vi ikke endnu.", "letter", "folketing_answer"),
+        # an answer to a council member on a web page (no letter form) and in a letter
+        ("Spørgsmål og svar 2022\n\nSpørgsmål fra Ole Dam (A):\n1. Hvor mange?\n2. Hvornår?\n\nAd 1)\nTolv.\n"
+         "Ad 2)\nI maj.", "other", "answer"),
+        ("Spørgsmål stillet af Ole Dam til besvarelse på byrådsmødet den 4/5 2022.\n\nKære Ole Dam\n\n"
+         "Ad 1\nTolv.\nAd 2\nI maj.\nAd 3\nNej.", "letter", "answer"),
+        # the state's supervision: "…s brev af <date> til …", TILSYNET
+        ("1 Statsforvaltningens brev af 3. maj 2010 til en kommune TILSYNET MED KOMMUNERNE Statsforvaltningen "
+         "har modtaget kommunens anmodning.", "letter", "supervisory_letter"),
+        # a complaint to the supervisory authority
+        ("Til det kommunale tilsyn v. Ankestyrelsen 1. maj 2019\nKlage til det kommunale tilsyn over byrådets "
+         "beslutning\nKlagere: Ida Holm og Ole Dam", "letter", "complaint"),
+        # a binding answer, a ruling, the Ombudsman
+        ("Dokumenttype: Bindende svar\n\nSkatterådet bekræfter, at kurset er momsfrit.", "other", "ruling"),
+        ("KENDELSE\n\nKlagenævnet for Udbud\nKlager mod Indklagede\nPåstand 1", "other", "ruling"),
+        ("FOB 2021-7\n\nOmbudsmanden udtalte, at Ombudsmanden ikke kunne kritisere afslaget.", "other",
+         "ombudsman_statement"),
+        # an aktindsigt decision in a letter
+        ("Kære Ida\n\nDu har bedt om aktindsigt i sagen. Efter offentlighedslovens § 7 har du ret til aktindsigt, "
+         "men vi giver afslag på aktindsigt i to dokumenter.\n\nKlagevejledning\n\nMed venlig hilsen\nPer",
+         "letter", "aktindsigt_decision"),
+        # nothing to go by
+        ("Her er en tekst uden kendetegn.", "other", "other"),
+    ],
+)
+def test_kind_from_weighed_signals(text: str, kind: str, subkind: str) -> None:
+    assert verdict_of(text) == (kind, subkind)
+
+
+def test_the_verdict_names_its_signals_and_confidence() -> None:
+    from foi.extract.segment import verdict
+
+    found = verdict(clean(lines_of("Referat\nMødedato: 3. maj 2021\n\nBeslutning\nGodkendt.")))
+    assert found.kind == "minutes" and 0.5 < found.confidence <= 1.0
+    assert any(s.startswith("Referat heading") for s in found.signals)
