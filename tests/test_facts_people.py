@@ -100,6 +100,8 @@ CUE_EXAMPLES = [
     ("asker_after", "Forespørgsel fra Ida Brask (C)", "other", "sender", [("Ida Brask", None, "C")]),
     ("asker_before", "Karen Vinter (V) har den 4. marts 2021 stillet følgende spørgsmål:", "other", "sender",
      [("Karen Vinter", None, "V")]),
+    ("asker_before", "Byrådsmedlem Ulrik Holm har fremsendt følgende spørgsmål:", "other", "sender",
+     [("Ulrik Holm", "Byrådsmedlem", None)]),
     ("asker_before", "Birthe Lund (A) spørger om parkeringen ved skolen.", "other", "sender",
      [("Birthe Lund", None, "A")]),
     ("member_after", "Til stede fra bestyrelsen var: Niels Ravn, Tove Kirk og Ulla Brink.", "other", "member",
@@ -107,6 +109,12 @@ CUE_EXAMPLES = [
     ("member_after", "Mødedato: 3. maj 2022 Deltagere: Mødelokale 2 Jens Ravn (A), Mia Borg (V) Afbud: Eva Dam (Ø)",
      "minutes", "member", [("Jens Ravn", None, "A"), ("Mia Borg", None, "V"), ("Eva Dam", None, "Ø")]),
     ("member_after", "Desuden deltog: Ole Sand", "minutes", "member", [("Ole Sand", None, None)]),
+    # a Word table row whose second cell held a nested table, one member a row
+    ("member_after", "Deltagere\tIda Lund (A), formand Ole Brix (V) Karin Moos (F) Hans Henrik H. Holm Bo Ek",
+     "other", "member", [("Ida Lund", "formand", "A"), ("Ole Brix", None, "V"), ("Karin Moos", None, "F"),
+                         ("Hans Henrik H. Holm", None, None), ("Bo Ek", None, None)]),
+    ("member_after", "Til stede\nLone Berg (A)\nKaj Holm (V)\n\nAfbud\n\nSekretær", "other", "member",
+     [("Lone Berg", None, "A"), ("Kaj Holm", None, "V")]),
     ("member_after", "Kim Lau deltog i stedet for Bente Rask, der var syg.", "minutes", "member",
      [("Kim Lau", None, None), ("Bente Rask", None, None)]),
     ("member_after", "Det oplyses, at udvalgsmedlemmerne Per Juhl og Anne Dyrby bytter plads.", "other", "member",
@@ -143,6 +151,8 @@ CUE_EXAMPLES = [
     ("caseworker_after", "Søgningen omfattede sager med sagsbehandler Mette Kjær som ansvarlig.", "other",
      "caseworker", [("Mette Kjær", None, None)]),
     ("signer_after", "Svar ved borgmester Tine Holm:", "other", "signer", [("Tine Holm", "borgmester", None)]),
+    ("member_board", "KLAGENÆVNET FOR UDBUD\n(Ida Kock, Søren Bach)\n\nmod\n(advokat Jens Holm, Aarhus)", "other",
+     "member", [("Ida Kock", None, None), ("Søren Bach", None, None)]),
     ("list_end", "Medlemmer: Ole Hald (A), Bo Lind (C) Afbud: Ingen 1. Godkendelse af dagsorden", "minutes", "member",
      [("Ole Hald", None, "A"), ("Bo Lind", None, "C")]),
 ]
@@ -234,6 +244,8 @@ def test_caseworker_label() -> None:
 
 def test_caseworker_labels_of_minutes_and_reports() -> None:
     assert roles(people("Referent: Tine Borg\n", "minutes"))["caseworker"] == [("Tine Borg", None, None, None)]
+    got = roles(people("Kontakt: Tine Borg, tlf. 7012 3456\n", "letter"))
+    assert got["caseworker"] == [("Tine Borg", None, None, None)]
     assert roles(people("Afbud\n\nSekretær\nMie Dahl\n", "minutes"))["caseworker"] == [("Mie Dahl", None, None, None)]
     got = roles(people("Tilsyn 2023\nRapporten udarbejdet af: Helle Toft\n", "other"))
     assert got["caseworker"] == [("Helle Toft", None, None, None)]

@@ -25,6 +25,7 @@ from foi.extract.facts.people_names import (
     leading_name,
     party_after,
     rx,
+    split_run,
     trailing_name,
     whole_name,
 )
@@ -37,7 +38,8 @@ _CUES = {
     "chair_after": ("member", "formand"), "caseworker_after": ("caseworker", None),
     "signer_after": ("signer", None),
 }
-_SEP = re.compile(r"\s*[,;]\s*(?:og\s+|samt\s+)?|(?<!-)\s+(?:og|samt|&)\s+|\s+[-–]\s+")
+# between the names of a list: ", ", " og ", " & ", " - ", and after a party's brackets ("(A) Mia Borg")
+_SEP = re.compile(r"\s*[,;]\s*(?:og\s+|samt\s+)?|(?<!-)\s+(?:og|samt|&)\s+|\s+[-–]\s+|(?<=\))\s+(?=[A-ZÆØÅ])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|:(?=\s|$)")
 _ABBREVIATIONS = frozenset({"nr", "pkt", "jf", "bl.a", "f.eks", "ca", "kl", "stk", "mv", "m.v", "evt", "dvs", "vedr",
                             "hhv", "inkl", "ekskl", "mht", "iflg", "pga", "d"})
@@ -131,7 +133,7 @@ def _item(part: str, edge: str, bounded: bool) -> tuple[Named, str] | None:
 def names_after(clause: str) -> list[Named]:
     """The names of a list that opens `clause`: "Ole Berg (V), kontorchef Eva Dam og Bo Ek kom."."""
     out: list[Named] = []
-    parts = [p for p in _SEP.split(clause) if p is not None]
+    parts = [run for p in _SEP.split(clause) if p is not None for run in split_run(p.strip(" ."))]
     for i, part in enumerate(parts):
         s = part.strip(" .")
         if not s:
@@ -150,7 +152,10 @@ def names_after(clause: str) -> list[Named]:
             if len(s.split()) == 1 and is_first_name(s):  # "Lillian og Mogens Kyst": a shared surname
                 continue
             break
-        out.append(found[0])
+        name, title, party = found[0]
+        if title and title[0].islower() and out and out[-1][2] and out[-1][1] is None:
+            out[-1], title = (out[-1][0], title, out[-1][2]), None  # "Ida Lund (A), formand Ole Brix (V)"
+        out.append((name, title, party))
         after = found[1]
         if after and not after.startswith("("):
             break  # the list ran into a sentence: "… og Pernille Bendixen bytter plads"
@@ -196,9 +201,24 @@ def _block(lines: list[tuple[int, str]], after_line: int) -> list[tuple[Named, i
     return out
 
 
+def _board(lines: list[tuple[int, str]]) -> list[Person]:
+    """A ruling's board under its name: a line that is a bracketed list of names only,
+    "(Ida Kock, Søren Bach, Marie Lund)"; a lawyer's "(advokat Jens Holm, Aarhus)" is no board."""
+    out: list[Person] = []
+    for offset, text in lines:
+        s = text.strip()
+        if not (s.startswith("(") and s.endswith(")")):
+            continue
+        parts = [p.strip() for p in _SEP.split(s[1:-1]) if p and p.strip()]
+        names = [whole_name(p) for p in parts]
+        if len(parts) >= 2 and all(n and n[1] is None for n in names):  # noqa: PLR2004 - a board of two or more
+            out += [Person(n[0], "member", start=offset) for n in names if n]
+    return out
+
+
 def cue_people(lines: list[tuple[int, str]]) -> list[Person]:
     """Everyone a cue names, in the order of the text. `lines` are (offset, text) pairs."""
-    out: list[Person] = []
+    out: list[Person] = _board(lines)
     for paragraph in paragraphs(lines):
         text = paragraph.text
         hits = sorted((mt.start(), mt.end(), key) for key in _CUES for mt in rx("cue", key).finditer(text))

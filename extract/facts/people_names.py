@@ -165,6 +165,21 @@ def _trim_nouns(run: list[str]) -> list[str]:
     return run
 
 
+def split_run(text: str) -> list[str]:
+    """Names written one after another without a separator (a table cell that held one name a line):
+    "Hans Henrik H. Holm Preben Schou Ida Lund" → three names, split before each known first name
+    that follows two or more words of a name."""
+    tokens = text.split()
+    if len(tokens) < 4 or not all(_name_token(t) or t in words("name", "particles") for t in tokens):  # noqa: PLR2004
+        return [text]
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if len(out[-1]) >= 2 and is_first_name(token) and not re.fullmatch(r"[A-ZÆØÅ]\.", out[-1][-1]):  # noqa: PLR2004
+            out.append([])
+        out[-1].append(token)
+    return [" ".join(t) for t in out]
+
+
 def leading_name(text: str, bounded: bool = False) -> tuple[str, str | None, str] | None:
     """(name, title, what follows) for the name that opens `text`: "faglig koordinator Birgit Elleby
     Jørgensen fra Center for Ejendomme" → ("Birgit Elleby Jørgensen", "faglig koordinator", "fra …").
