@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from extract_msg.ole_writer import OleWriter
 
 from foi.cli import main
 from foi.errors import UnreadableFile
@@ -67,6 +68,10 @@ def test_unclosed_list_items_and_cells_are_read_once() -> None:
 def test_markup_never_closed_is_text() -> None:
     assert defuse("<p>Svar</p> 1 <a<a <!-- x") == "<p>Svar</p> 1 &lt;a&lt;a &lt;!-- x"
     assert defuse("<p>a</p><!-- kommentar --><b>b</b>") == "<p>a</p><!-- kommentar --><b>b</b>"
+    # a marked section the parser does not know made it refuse the whole page; Word's own are kept
+    page = "<p>Referat</p><![foo]><p>Godkendt</p><![if !supportLists]>1.<![endif]> Punkt"
+    assert _texts(read_bytes(page.encode(), "word.html", SETTINGS)) == [
+        "Referat", "", "<![foo]>", "", "Godkendt", "", "1. Punkt"]
     page = "<p>Svar på spørgsmål</p>" + "<a" * 30_000
     texts = _texts(read_bytes(page.encode("utf-8"), "brudt.html", SETTINGS))
     assert texts[0] == "Svar på spørgsmål" and texts[-1].endswith("<a<a")
@@ -155,6 +160,19 @@ def test_forwarded_messages_nested_thousands_deep_are_read_to_max_depth() -> Non
     assert depth == SETTINGS.max_depth
     outcome = process_bytes(data, "videresendt.eml", SETTINGS)
     assert outcome.status == "ok", outcome.error
+
+
+def test_outlook_message_with_storages_nested_too_deep_says_so() -> None:
+    writer = OleWriter()
+    writer.addEntry("__substg1.0_001A001F", "IPM.Note".encode("utf-16-le"))
+    path = "__substg1.0_3701000D"
+    for _ in range(700):  # an enclosed message's storage inside the one before
+        writer.addEntry(path, storage=True)
+        path += "/__substg1.0_3701000D"
+    out = io.BytesIO()
+    writer.write(out)
+    outcome = process_bytes(out.getvalue(), "dyb.msg", SETTINGS)
+    assert (outcome.status, outcome.error) == ("error", "unreadable Outlook message: its storages are nested too deep")
 
 
 # -- zip bombs and broken packages named .docx ---------------------------------------------------------

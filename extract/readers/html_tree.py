@@ -37,14 +37,17 @@ BREAK, PARAGRAPH, ITEM = "\x00line", "\x00para", "\x00item"  # markers in the fr
 
 # Where Python's HTMLParser (before 3.13.4) meets a construct it cannot close, it looks for the end to the
 # end of the input and then steps one character on: quadratic on "<a<a<a...". A "<" whose construct has
-# no end anywhere after it is text, so it is written as "&lt;" before parsing.
+# no end anywhere after it is text, so it is written as "&lt;" before parsing. So is a marked section
+# other than CDATA or Word's conditional ones ("<![if !supportLists]>"): the parser refuses the page.
 _COMMENT_END = re.compile(r"--\s*>")
 _SECTION_END = re.compile(r"]\s*>")
 _OPENERS = re.compile(r"<(?:!--|!\[|[a-zA-Z/?!])")
+_KNOWN_SECTION = re.compile(r"(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])", re.IGNORECASE)
 
 
 def defuse(html: str) -> str:
-    """The markup with every "<" that opens a tag, comment or section never closed written as "&lt;"."""
+    """The markup with every "<" that opens a tag, comment or section never closed (or a section the
+    parser does not know) written as "&lt;"."""
     last_gt = html.rfind(">")
     last_comment_end = max((m.start() for m in _COMMENT_END.finditer(html)), default=-1)
     last_section_end = max((m.start() for m in _SECTION_END.finditer(html)), default=-1)
@@ -55,7 +58,7 @@ def defuse(html: str) -> str:
         if opener == "<!--":
             closed = last_comment_end >= at + 4
         elif opener == "<![":
-            closed = last_section_end >= at + 3
+            closed = last_section_end >= at + 3 and _KNOWN_SECTION.match(html, at + 3) is not None
         else:
             closed = last_gt > at
         if not closed:

@@ -41,12 +41,20 @@ def _open(data: bytes, name: str) -> Any:
     import extract_msg
     from extract_msg.enums import ErrorBehavior
 
+    # Attachments are opened when they are asked for: opened at once, every enclosed message down to the
+    # deepest is parsed, and extract-msg's lookups make that quadratic in the depth.
     try:
-        return extract_msg.openMsg(data, errorBehavior=ErrorBehavior.SUPPRESS_ALL, delayAttachments=False)
+        return extract_msg.openMsg(data, errorBehavior=ErrorBehavior.SUPPRESS_ALL, delayAttachments=True)
+    except RecursionError:
+        raise UnreadableFile(name, _TOO_DEEP) from None
     except Exception as exc:
         reason = "not an Outlook message" if type(exc).__name__ == "InvalidFileFormatError" else (
             f"unreadable Outlook message ({type(exc).__name__})")
         raise UnreadableFile(name, reason) from None
+
+
+# olefile builds the storage tree recursively: a few hundred storages inside each other exhaust the stack
+_TOO_DEEP = "unreadable Outlook message: its storages are nested too deep"
 
 
 def _date(msg: Any) -> tuple[dt.datetime | None, str]:
@@ -111,6 +119,8 @@ def read(data: bytes, name: str, settings: Settings) -> ReadResult:
         date, raw_date = _date(msg)
         body, tables = _body(msg)
         attachments = _attachments(msg)
+    except RecursionError:
+        raise UnreadableFile(name, _TOO_DEEP) from None
     except Exception as exc:
         raise UnreadableFile(name, f"broken Outlook message ({type(exc).__name__})") from None
     finally:
