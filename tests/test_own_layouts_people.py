@@ -97,6 +97,32 @@ def test_grid_of_mayors_signing_side_by_side_into_the_database(tmp_path: Path) -
                     ("Dorthe Sand", "signer"), ("Erik Toft", "signer")]
 
 
+def test_docx_minutes_with_members_in_nested_tables(tmp_path: Path) -> None:
+    """Word minutes whose head is a table and whose members stand in a table inside its cell."""
+    from docx import Document as Word
+
+    word = Word()
+    word.add_heading("Referat", 1)
+    word.add_paragraph("Børne- og Skoleudvalget, mødet den 7. februar 2024")
+    head = word.add_table(rows=3, cols=2)
+    head.cell(0, 0).text, head.cell(0, 1).text = "Mødedato", "7. februar 2024 kl. 16.00"
+    head.cell(1, 0).text, head.cell(2, 0).text = "Deltagere", "Afbud"
+    present = head.cell(1, 1).add_table(rows=3, cols=1)
+    for row, name in enumerate(["Ida Lund (A), formand", "Ole Brix (V)", "Karin Moos (F)"]):
+        present.cell(row, 0).text = name
+    head.cell(2, 1).add_table(rows=1, cols=1).cell(0, 0).text = "Peder Ask (C)"
+    word.add_paragraph("1. Godkendelse af dagsorden")
+    word.add_paragraph("Beslutning: Godkendt.")
+    path = tmp_path / "referat.docx"
+    word.save(str(path))
+    result = CliRunner().invoke(main, ["extract", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    [document] = json.loads(result.stdout)["documents"]
+    assert document["members"] == [{"name": "Ida Lund", "title": "formand", "party": "A"},
+                                   {"name": "Ole Brix", "party": "V"}, {"name": "Karin Moos", "party": "F"},
+                                   {"name": "Peder Ask", "party": "C"}]
+
+
 # --- layouts of our own, end to end ------------------------------------------------------------
 
 VEDR_LETTER = """\

@@ -175,6 +175,12 @@ def names_before(clause: str) -> list[Named]:
             party = s
             continue
         found = _item(s, "trail" if last else "whole", bounded=last)
+        if found is None and not last:  # "Et flertal bestående af Anders Holm, Eva Dam og …"
+            trailed = trailing_name(s)
+            found = ((trailed[0], trailed[1], None), "") if trailed else None
+            if found:
+                out.insert(0, (found[0][0], found[0][1], party))
+            break
         last = False
         if found is None:
             break

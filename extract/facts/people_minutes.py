@@ -57,6 +57,8 @@ def _after_party(part: str) -> tuple[str, str | None] | None:
 
 def _member_line(lines: list[TextLine], k: int, text: str, listing: bool) -> list[Named]:
     """(name, title, party) of the members one line of minutes names."""
+    if "\t" in text:
+        return []  # a table row: its cells are read by the cues ("Deltagere⇥Ida Lund (A) …")
     party_m, comma_m = _PARTY_LINE.match(text), _COMMA_LINE.match(text)
     acts, behalf = rx("member", "acts").search(text), m("member", "on_behalf", text)
     below = nonblank(lines, k + 1, 1)

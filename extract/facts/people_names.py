@@ -225,6 +225,8 @@ def trailing_name(text: str, bounded: bool = False) -> tuple[str, str | None] | 
         if (not _name_token(token) or is_title(token)) and not (run and token in words("name", "particles")):
             break
         run.insert(0, token)
+    while run and run[0] in words("name", "particles"):
+        run = run[1:]  # "… bestående af Anders Holm": the particle opens no name
     if len(run) > _MAX_WORDS:
         run = run[-_MAX_WORDS:]
     run = _trim_nouns(run)
