@@ -4,7 +4,8 @@ The text starts with the header lines Outlook prints ("Fra:", "Sendt:", "Til:", 
 "Vedhæftede filer:"), then an empty line and the body: the text/plain part when there is one,
 otherwise the text/html part's visible text. Attachments (and forwarded messages, as .eml bytes)
 go into `ReadResult.attachments`; `read_bytes` reads them in turn. Broken headers, unknown or wrong
-charsets and broken transfer encodings are survived, never raised.
+charsets and broken transfer encodings are survived, never raised; parts nested deeper than
+`MAX_NESTING` are left out before parsing, and what is shallower is read.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Scripts, styles, navigation, page headers and footers, hidden elements and conse
 banners are dropped; block elements break lines, paragraphs and tables are set apart by an empty
 line, list items keep a bullet ("• ") or their number, and data tables come out both as
 `Table`s and as tab-separated lines. A cookie banner that is plain text without a telling class is
-found by its words (`COOKIE_PATTERNS`) among the first and last lines of the page.
+found by its words (`COOKIE_PATTERNS`) among the first and last lines of the page. The parsed tree
+is pruned and walked in `html_tree`, without recursion and in linear time, whatever the nesting.
 """
 
 from __future__ import annotations
