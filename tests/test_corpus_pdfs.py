@@ -14,7 +14,7 @@ import pytest
 
 from foi.extract.model import BODY, MARGIN, NOISE, Document, ReadResult
 from foi.extract.readers import pdf as reader
-from foi.extract.readers import read_path
+from foi.extract.readers import read_bytes
 from foi.settings import Settings
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -160,5 +160,6 @@ def test_the_e_mail_keeps_its_header_block_and_signature_in_the_body() -> None:
 
 
 def test_the_registry_reads_the_pdf_by_its_content() -> None:
-    read = read_path(CORPUS / "001_8c8c1811718375a8.pdf", Settings())
+    path = CORPUS / "001_8c8c1811718375a8.pdf"
+    read = read_bytes(path.read_bytes(), str(path), Settings())
     assert read.format == "pdf" and len(read.pages) == 3

@@ -62,3 +62,13 @@ def test_serve_without_its_extra_is_one_line(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert done.stderr.strip() == "Error: foi serve needs the 'serve' extra: pip install 'foi[serve]'"
+
+
+def test_an_outlook_message_without_the_msg_extra_is_that_files_error(tmp_path: Path) -> None:
+    msg = tmp_path / "besked.msg"
+    msg.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
+    code = ("import sys; sys.modules['extract_msg'] = None\n"  # as if the [msg] extra were not installed
+            "from foi.extract.process import process_file; from foi.settings import Settings\n"
+            "print(process_file(sys.argv[1], Settings()).error)")
+    done = subprocess.run([sys.executable, "-c", code, str(msg)], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "reading Outlook .msg files needs the 'msg' extra: pip install 'foi[msg]'"

@@ -121,11 +121,3 @@ def read_bytes(data: bytes, name: str, settings: Settings, depth: int = 0) -> Re
                 # an unreadable enclosure is named in the e-mail; it must not cost us the e-mail itself
                 continue
     return result
-
-
-def read_path(path: Path, settings: Settings) -> ReadResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(str(path), exc.strerror or str(exc)) from None
-    return read_bytes(data, str(path), settings)

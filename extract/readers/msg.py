@@ -38,8 +38,11 @@ def _get(msg: Any, attr: str) -> Any:
 
 
 def _open(data: bytes, name: str) -> Any:
-    import extract_msg
-    from extract_msg.enums import ErrorBehavior
+    try:
+        import extract_msg
+        from extract_msg.enums import ErrorBehavior
+    except ModuleNotFoundError:  # the [msg] extra: a file's error, not the batch's
+        raise UnreadableFile(name, "reading Outlook .msg files needs the 'msg' extra: pip install 'foi[msg]'") from None
 
     # Attachments are opened when they are asked for: opened at once, every enclosed message down to the
     # deepest is parsed, and extract-msg's lookups make that quadratic in the depth.
