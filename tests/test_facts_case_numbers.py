@@ -82,6 +82,12 @@ def test_slots(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text) == expected
 
 
+def test_labels_in_a_column_above_their_values() -> None:
+    text = ("Med venlig hilsen\nDato:\nEnhed:\nSagsnr.:\nDok.nr.:\nBilag:\n4. maj 2022\nKTA\n2022/004417\n512233\n"
+            "Ingen\nMinisteriet\nEAN: 5798000123458\nCVR: 31 24 56 72")
+    assert pairs(text) == [("sagsnr", "2022/004417"), ("dokumentnr", "512233")]
+
+
 def test_a_column_under_a_case_label_holds_case_numbers() -> None:
     text = ("Disse sager skal flyttes:\n\nSag nr.\tAdresse\tEjendomsnr.\n\n200712345\tVestergade 4\t311-12\n"
             "200712346\tØstergade 9\t\n\nVenlig hilsen\nIda")

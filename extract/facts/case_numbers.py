@@ -31,6 +31,7 @@ from stdnum import ean as stdnum_ean
 from stdnum.dk import cvr as stdnum_cvr
 
 from foi.extract.facts.context import document_of, facts_of, first_of_each, line_offsets, set_spans
+from foi.extract.facts.header_fields import header_fields
 from foi.extract.model import BODY, NOISE, CaseNumber
 from foi.extract.pattern_data import load_patterns
 
@@ -66,6 +67,8 @@ class _Rules:
     table_scheme: str
     footer_lines: int
     cited_before: re.Pattern[str]
+    values: dict[str, re.Pattern[str]]
+    field_kinds: dict[str, tuple[str, str, str]]  # header field kind -> (scheme, value shape, role)
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +104,8 @@ def _rules() -> _Rules:
         table_scheme=table["scheme"],
         footer_lines=raw["registry"]["footer_lines"],
         cited_before=re.compile(raw["cited"]["before"], re.IGNORECASE),
+        values={k: re.compile(f"(?P<value>{v})(?!\\d)", re.IGNORECASE) for k, v in raw["values"].items()},
+        field_kinds={kind: (v[0], v[1], v[2]) for kind, v in raw["header_fields"].items()},
     )
 
 
@@ -153,6 +158,36 @@ def _labelled(text: str, taken: list[Span]) -> list[tuple[CaseNumber, bool]]:
             number = CaseNumber(_scheme_of_shape(scheme.name, value), value, raw, start, role)
             found.append((number, scheme.report))
             taken.append((start, m.end("value")))
+    return found
+
+
+def _scheme_of_label(label: str, default: str) -> _Scheme | None:
+    """The scheme whose label `label` is ("Sagsnummer i F2" -> f2_sagsnr), else the `default` one."""
+    schemes = _rules().schemes
+    return next((s for s in schemes if s.label.fullmatch(label)), None) or next(
+        (s for s in schemes if s.name == default), None)
+
+
+def _fielded(text: str, taken: list[Span]) -> list[tuple[CaseNumber, bool]]:
+    """(number, reported) for the values of header fields in layouts a label's neighbourhood does not
+    show: labels in a column above their values, flattened rows. `header_fields` reads the layout;
+    the value must still be a case number by this grammar."""
+    rules = _rules()
+    found: list[tuple[CaseNumber, bool]] = []
+    for field in header_fields(text):
+        kind = rules.field_kinds.get(field.kind)
+        if kind is None or field.value_start < 0:
+            continue
+        default, shape, role = kind
+        scheme = _scheme_of_label(field.label.strip(), default)
+        m = rules.values[shape].match(text, field.value_start)
+        if scheme is None or not m or _overlaps(m.span("value"), taken):
+            continue
+        raw = m.group("value").strip()
+        value = normalise(raw)
+        if _valid(scheme.name, value):
+            found.append((CaseNumber(_scheme_of_shape(scheme.name, value), value, raw, m.start(), role), scheme.report))
+            taken.append(m.span("value"))
     return found
 
 
@@ -246,6 +281,7 @@ def find(text: str) -> list[CaseNumber]:
     """Every case number in a text, in reading order, each (scheme, value) once."""
     taken: list[Span] = []
     labelled = _labelled(text, taken)
+    labelled += _fielded(text, taken)
     found = [c for c, reported in labelled if reported]
     hidden = [c for c, reported in labelled if not reported]
     found += _unlabelled(text, taken, [c for c, _ in labelled])
