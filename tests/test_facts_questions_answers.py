@@ -407,3 +407,37 @@ def test_next_askers_block_ends_a_question_time_answer() -> None:
     f = facts('SVAR:\n\nSpørgsmål 1: "Hvorfor er bænken fjernet?"\n\nDen var rådden.\n\n'
               "Spørgsmål fra: Kim Juhl, Åvej 2\n\nHvornår kommer en ny?\n", "other")
     assert [(a.number, a.text) for a in f.answers] == [(1, "Den var rådden.")]
+
+
+def test_one_answer_to_two_questions_carries_the_first_number() -> None:
+    f = facts("1. Hvad koster ordningen?\n2. Hvem betaler?\n\n"
+              "Ad 1 og 2: Ordningen koster 1 mio. kr., som staten betaler.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Ordningen koster 1 mio. kr., som staten betaler.")]
+
+
+@pytest.mark.parametrize("label, number", [
+    ("Spørgsmål 32 (Alm. del):", 32),
+    ("Spørgsmål nr. 77 fra Folketingets Sundhedsudvalg:", 77),
+])
+def test_question_labels_with_more_after_the_number(label: str, number: int) -> None:
+    f = facts(f"{label}\nVil ministeren oplyse tallet?\nSvar:\nTallet er 9.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(number, "Tallet er 9.")]
+
+
+@pytest.mark.parametrize("label", ["Endeligt svar:", "Besvarelse:", "Svar."])
+def test_answer_label_variants(label: str) -> None:
+    f = facts(f"Spørgsmål nr. 3:\nVil ministeren svare?\n{label}\nJa, det vil jeg.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(3, "Ja, det vil jeg.")]
+
+
+def test_two_unnumbered_question_labels_get_two_numbers() -> None:
+    f = facts("Spørgsmål:\nHvad koster det?\nSvar:\nDet koster 5 kr.\n\nSpørgsmål:\nHvem betaler?\nSvar:\nKommunen.\n")
+    assert [a.number for a in f.answers] == [1, 2]
+    assert [q.number for q in f.questions] == [1, 2]
+
+
+def test_question_list_above_echoed_answers_gives_the_questions() -> None:
+    f = facts("Spørgsmål fra: Ida Berg\n\n1. Hvorfor er lyset slukket?\n2. Hvem har besluttet det?\n\nSVAR:\n\n"
+              'Spørgsmål 1: "Hvorfor er lyset slukket?"\n\nFor at spare strøm.\n', "other")
+    assert [q.number for q in f.questions] == [1, 2]
+    assert [(a.number, a.text) for a in f.answers] == [(1, "For at spare strøm.")]

@@ -55,7 +55,7 @@ def label_rest(line: QaLine) -> QaLine:
     """The text after a "Svar:" label, on the label's line."""
     m = match("answer", "pair_answer", line.text)
     rest = next((g for g in m.groups() if g is not None), "") if m else ""
-    return QaLine(line.offset, "" if rest.casefold() == "svar" else rest, line.role)
+    return QaLine(line.offset, rest, line.role)
 
 
 def _before(lines: list[QaLine], offset: int) -> list[QaLine]:
@@ -74,6 +74,8 @@ def find_pairs(lines: list[QaLine], facts: Facts) -> Found:
         if split is None:
             continue
         number = block.number or number_mentioned(_before(lines, block.offset))
+        if not block.number and number in {a.number for a in answers}:
+            number = max(a.number for a in answers) + 1  # a second unnumbered "Spørgsmål:"
         question = strip_asker(clean_question(_joined(block.lines[:split])))
         label = block.lines[split]
         body = trim_tail([label_rest(label), *block.lines[split + 1 :]], facts, names=k == len(blocks) - 1)
@@ -175,7 +177,7 @@ def _heading(text: str) -> bool:
 
 
 def find_lone_answer(lines: list[QaLine], facts: Facts) -> Found:
-    labels = [i for i, line in enumerate(lines) if ":" in line.text[:8] and match("answer", "pair_answer", line.text)]
+    labels = [i for i, line in enumerate(lines) if ":" in line.text[:24] and match("answer", "pair_answer", line.text)]
     if len(labels) != 1:
         return [], []
     i = labels[0]

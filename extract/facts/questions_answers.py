@@ -194,11 +194,12 @@ def _read(lines: list[QaLine], facts: Facts, kind: str) -> tuple[list[Question],
     questions, answers = find_pairs(lines, facts)
     if answers:
         return questions, answers
-    questions, answers = find_echoed(lines, facts)
-    if answers:
-        return questions, answers
     first_ad = next((k for k, line in enumerate(lines) if match("answer", "heading", line.text)), len(lines))
-    questions, after = _find_questions(lines[:first_ad])
+    listed, after = _find_questions(lines[:first_ad])
+    echoes, answers = find_echoed(lines, facts)
+    if answers:  # the questions as listed above the answers, else as the answers repeat them
+        return (listed if listed and listed[0].start < answers[0].start else echoes), answers
+    questions = listed
     answers = find_answer_list(lines, after, questions) if questions else []
     if answers:
         return questions, answers
