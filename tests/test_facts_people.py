@@ -298,6 +298,15 @@ def test_minister_name_alone_at_the_end_of_an_answer() -> None:
     assert "signer" not in roles(people("Notat om trafik.\nTeksten slutter her.\nZuma Brandt\n"))  # no answer
 
 
+def test_name_alone_above_the_title_of_an_office_or_after_a_slash() -> None:
+    got = roles(people("Svar:\nJeg kan oplyse, at sagen er afsluttet.\n\nTroels Holm\nForsvarsminister\n\n"
+                       "Bilag: Tidslinje\nHolmens Kanal 9\n1060 København K\nTlf. 7281 0000\n"))
+    assert got["signer"] == [("Troels Holm", "Forsvarsminister", None, None)]
+    got = roles(people("Tekst.\n\nMed venlig hilsen\n\n/ Troels Holm\n"))
+    assert got["signer"] == [("Troels Holm", None, None, None)]
+    assert "signer" not in roles(people("Notat\n\nTroels Holm\nLederen af Teknik og Miljø\n\nTekst om trafik.\n"))
+
+
 def test_closing_in_the_middle_of_a_flattened_line() -> None:
     got = roles(people("Svar: Jeg vedlægger talepapiret. Det talte ord gælder. Venlig hilsen Mads Vinding "
                        "Skatteminister Side 2 af 4 Talepapir"))

@@ -114,7 +114,9 @@ def greeted(lines: list[TextLine]) -> list[Person]:
 
 
 def _signed(text: str) -> tuple[str, str | None] | None:
-    """The name on a signature line: "Karen Holm", "Adm. direktør Tanja Franck", "Kim Berg eDoc support"."""
+    """The name on a signature line: "Karen Holm", "Adm. direktør Tanja Franck", "Kim Berg eDoc support",
+    "/ Troels Holm"."""
+    text = text.strip().lstrip("/").strip()
     found = titled_name(text)
     if found:
         return found
@@ -223,10 +225,20 @@ def _closing_mid_line(lines: list[TextLine], role: str) -> list[Person]:
 
 def name_at_end(lines: list[TextLine], role: str) -> list[Person]:
     """A minister's answer that ends with the name alone, without a closing: the last lines hold a
-    name and at most a title, a date or a document number."""
+    name and at most a title, a date or a document number. Or, below the first sentence, a name alone
+    above the title of an office that signs ("Troels Holm⏎Forsvarsminister")."""
     answered = any(m("label", "answer_heading", line.text) for line in lines)
     tail = [j for j in range(len(lines) - 1, -1, -1) if lines[j].text.strip()][:_END_LINES]
-    for j in tail:
+    prose = next((k for k, line in enumerate(lines) if len(line.text.strip()) > _BLOCK_WIDTH // 2
+                  and line.text.strip()[-1:] in ".?!"), len(lines))
+    for j in range(prose + 1, len(lines)):  # below the first sentence: an address block is above it
+        found = whole_name(lines[j].text.strip())
+        below = nonblank(lines, j + 1, 1)
+        if found and found[1] is None and is_first_name(found[0].split()[0]) and below and below[0] == j + 1:
+            office = m("name", "signing_office", lines[below[0]].text)
+            if office and title_line(lines[below[0]].text):
+                return [Person(found[0], role, lines[below[0]].text.strip(), start=lines[j].offset)]
+    for j in (j for j in tail if j > prose):
         text = lines[j].text.strip()
         found = whole_name(text)
         if found and found[1] is None and (answered or is_first_name(found[0].split()[0])):
