@@ -192,6 +192,7 @@ def test_every_cue_has_an_example() -> None:
     "Afbud fra Socialforvaltningen og Jobcentret.",
     "Afbud: Ingen",
     "Region Hovedstaden deltog i arbejdsgruppen.",
+    "Odense Letbane deltog i mødet.",
     "Bilaget blev sendt i stedet for Sagsfremstillingen.",
 ])
 def test_cue_look_alikes_name_nobody(text: str) -> None:

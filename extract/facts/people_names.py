@@ -38,6 +38,13 @@ def words(group: str, name: str) -> frozenset[str]:
     return frozenset(raw()[group][name])
 
 
+@cache
+def places() -> frozenset[str]:
+    """Danish towns, municipalities and regions ("Odense Letbane" is no person): the one list of them,
+    kept with the organisations' words."""
+    return frozenset(p.lower() for p in load_patterns("organizations")["not_organizations"]["places"])
+
+
 def m(group: str, name: str, text: str) -> re.Match[str] | None:
     return rx(group, name).search(text.strip().strip("*").strip())
 
@@ -96,7 +103,7 @@ def person_name(text: str, min_words: int = 2) -> str | None:
             continue
         if not _TOKEN.fullmatch(token) or is_org_word(token):
             return None
-    if tokens[0].lower() in words("name", "not_name_first") or is_party(s):
+    if tokens[0].lower() in words("name", "not_name_first") or tokens[0].lower() in places() or is_party(s):
         return None
     return " ".join(tokens)
 
