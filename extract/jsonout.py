@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from foi.extract.model import Document, FileResult
+from foi.extract.model import FACT_KINDS, Document, FileResult, fact_json
 from foi.extract.personal_data import mask_value
 
 PEOPLE_FIELDS = {
@@ -15,6 +15,11 @@ PEOPLE_FIELDS = {
     "caseworker": "caseworkers",
     "member": "members",
 }
+
+
+# kinds whose JSON shape the evaluation format fixes otherwise: case numbers split into own and
+# cited, people into one list per role, attachments as plain names
+_SHAPED = {"case_numbers", "people", "attachments"}
 
 
 def _person(p: Any) -> dict[str, Any]:
@@ -34,6 +39,9 @@ def document_json(doc: Document) -> dict[str, Any]:
         "inquiry_date": f.inquiry_date,
         "meeting_time": f.meeting_time,
         "meeting_place": f.meeting_place,
+        "subkind": doc.subkind,
+        "kind_confidence": doc.kind_confidence,
+        "kind_signals": doc.kind_signals,
         "pages": [doc.page_start, doc.page_end],
         "case_numbers": [{"scheme": c.scheme, "value": c.value, "raw": c.raw} for c in f.case_numbers
                          if c.role != "cited"],
@@ -42,21 +50,10 @@ def document_json(doc: Document) -> dict[str, Any]:
     }
     for role, key in PEOPLE_FIELDS.items():
         out[key] = [_person(p) for p in f.people if p.role == role]
-    out["dates"] = [{"date": d.date, "text": d.text, "role": d.role, "plausible": d.plausible} for d in f.dates]
-    out["questions"] = [{"number": q.number, "text": q.text} for q in f.questions]
-    out["answers"] = [{"number": a.number, "text": a.text, "refers_to": list(a.refers_to)} for a in f.answers]
-    out["agenda_items"] = [
-        {"number": a.number, "title": a.title, "decision": a.decision, "case_number": a.case_number}
-        for a in f.agenda_items
-    ]
-    out["companies"] = [
-        {k: v for k, v in asdict(c).items() if k not in ("start",) and v not in (None, "")} for c in f.companies
-    ]
-    out["organizations"] = [{"name": o.name} for o in f.organizations]
     out["attachments"] = [a.name for a in f.attachments]
-    out["legal_refs"] = [{"text": r.text} for r in f.legal_refs]
-    out["amounts"] = [{"value": a.value, "currency": a.currency, "text": a.text} for a in f.amounts]
-    out["tables"] = [{"header": t.header, "rows": t.rows} for t in f.tables]
+    for kind in FACT_KINDS:  # every other kind: its fields as declared
+        if kind.json_key not in out and kind.json_key not in _SHAPED:
+            out[kind.json_key] = [fact_json(fact) for fact in getattr(f, kind.attr)]
     out["text"] = doc.text
     return out
 

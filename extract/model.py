@@ -6,7 +6,9 @@ so that a stored fact points back to where it was read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from types import UnionType
+from typing import Union, get_args, get_origin, get_type_hints
 
 # Roles a line of a file can have after reading and cleaning.
 BODY = "body"  # the document's own running text
@@ -149,6 +151,13 @@ class AttachmentName:
     start: int = -1
 
 
+@dataclass(frozen=True)
+class CvrNumber:
+    value: str  # eight digits
+    raw: str  # as written
+    start: int = -1
+
+
 @dataclass
 class Facts:
     """Everything the fact pipeline finds in one document."""
@@ -173,6 +182,58 @@ class Facts:
     legal_refs: list[LegalRef] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    cvr_numbers: list[CvrNumber] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """A kind of fact, declared once: its dataclass gives the store's columns (`fact_columns`) and the
+    JSON fields (`fact_json`); `component` is the rule module that finds it."""
+
+    table: str  # the store's table, one row per fact
+    attr: str  # the Facts attribute holding the list
+    cls: type
+    component: str  # module in foi.extract.facts that finds it
+    json_key: str  # key in a `foi extract --json` document
+
+
+# In pipeline order: later components read what earlier ones found (people use the e-mail addresses
+# next to names). A new kind is a dataclass above, a list in Facts, a line here and a rule module.
+FACT_KINDS: tuple[FactKind, ...] = (
+    FactKind("case_numbers", "case_numbers", CaseNumber, "case_numbers", "case_numbers"),
+    FactKind("dates", "dates", DateMention, "dates", "dates"),
+    FactKind("amounts", "amounts", Amount, "amounts", "amounts"),
+    FactKind("legal_refs", "legal_refs", LegalRef, "legal_refs", "legal_refs"),
+    FactKind("attachments", "attachments", AttachmentName, "attachments", "attachments"),
+    FactKind("doc_tables", "tables", Table, "tables", "tables"),
+    FactKind("questions", "questions", Question, "questions_answers", "questions"),
+    FactKind("answers", "answers", Answer, "questions_answers", "answers"),
+    FactKind("agenda_items", "agenda_items", AgendaItem, "agenda_items", "agenda_items"),
+    FactKind("people", "people", Person, "people", "people"),
+    FactKind("companies", "companies", Company, "companies", "companies"),
+    FactKind("organizations", "organizations", Organization, "organizations", "organizations"),
+    FactKind("cvr_numbers", "cvr_numbers", CvrNumber, "cvr_numbers", "cvr_numbers"),
+)
+
+
+def fact_columns(cls: type) -> dict[str, type]:
+    """A fact dataclass's store columns (without `start`, which every fact table has): text for
+    strings and for lists (kept as JSON), integers for ints and booleans, reals for floats."""
+    columns: dict[str, type] = {}
+    for name, hint in get_type_hints(cls).items():
+        if name == "start":
+            continue
+        if get_origin(hint) in (Union, UnionType):  # "str | None": the column holds the str
+            hint = next(arg for arg in get_args(hint) if arg is not type(None))
+        origin = get_origin(hint) or hint
+        columns[name] = int if origin in (int, bool) else float if origin is float else str
+    return columns
+
+
+def fact_json(fact: object) -> dict[str, object]:
+    """A fact as JSON: its fields but `start`, those without a value (None) left out, tuples as lists."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(fact).items()  # type: ignore[call-overload]
+            if k != "start" and v is not None}
 
 
 @dataclass

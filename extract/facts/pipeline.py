@@ -15,24 +15,11 @@ from spacy.language import Language
 
 from foi.errors import PipelineNotInstalled
 from foi.extract.facts.context import attach
-from foi.extract.model import Document, Facts
+from foi.extract.model import FACT_KINDS, Document, Facts
 
-# Module name = component name. Order matters: later components read what earlier ones found
-# (people use the e-mail addresses next to names; the letterhead reads dates and case numbers).
-COMPONENTS = (
-    "case_numbers",
-    "dates",
-    "amounts",
-    "legal_refs",
-    "attachments",
-    "tables",
-    "questions_answers",
-    "agenda_items",
-    "people",
-    "companies",
-    "organizations",
-    "letterhead",
-)
+# Module name = component name, in the order of the fact kinds (extract/model.py FACT_KINDS);
+# the letterhead reads the facts found before it (dates, case numbers, people) and comes last.
+COMPONENTS = (*dict.fromkeys(kind.component for kind in FACT_KINDS), "letterhead")
 
 
 @lru_cache(maxsize=4)

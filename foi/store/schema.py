@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from foi.errors import DatabaseError
+from foi.extract.model import FACT_KINDS, fact_columns
 from foi.paths import display_path
 
 # 2: files.path_bytes (the name's exact bytes) is the unique key; files.path is only for showing
@@ -26,23 +27,10 @@ SCHEMA_VERSION = 2
 # Seconds a writer waits for another process's transaction (one file's rows) before giving up.
 BUSY_TIMEOUT = 30.0
 
-# fact table -> (Facts attribute, columns). Every fact table also has document_id and start.
+# fact table -> (Facts attribute, columns), from the fact kinds declared in extract/model.py. Every
+# fact table also has document_id and start.
 FACT_TABLES: dict[str, tuple[str, dict[str, type]]] = {
-    "case_numbers": ("case_numbers", {"scheme": str, "value": str, "raw": str, "role": str}),
-    "dates": ("dates", {"date": str, "text": str, "role": str, "plausible": int}),
-    "people": ("people", {"name": str, "role": str, "title": str, "email": str, "party": str}),
-    "questions": ("questions", {"number": int, "text": str}),
-    "answers": ("answers", {"number": int, "text": str, "refers_to": str}),
-    "agenda_items": ("agenda_items", {"number": int, "title": str, "decision": str, "case_number": str}),
-    "companies": (
-        "companies",
-        {"name": str, "legal_form": str, "owner": str, "truncated": int, "source": str, "line": str},
-    ),
-    "organizations": ("organizations", {"name": str}),
-    "attachments": ("attachments", {"name": str}),
-    "legal_refs": ("legal_refs", {"text": str}),
-    "amounts": ("amounts", {"value": float, "currency": str, "text": str}),
-    "doc_tables": ("tables", {"header": str, "rows": str}),
+    kind.table: (kind.attr, fact_columns(kind.cls)) for kind in FACT_KINDS
 }
 
 FILE_COLUMNS: dict[str, type] = {
