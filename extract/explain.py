@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from foi.extract.facts.header_fields import HeaderField, header_fields
 from foi.extract.model import NOISE, Document, FileResult
 from foi.extract.pattern_data import any_of, load_patterns
 
@@ -120,6 +122,7 @@ class LineIndex:
     """A document's lines with their offsets in `full_text`: a fact's offset to its line."""
 
     def __init__(self, document: Document) -> None:
+        self.document = document
         self.rows: list[tuple[int, int, int, str]] = []  # (offset in full_text, line number, page, text)
         offset = 0
         for number, line in enumerate(document.lines, 1):
@@ -128,6 +131,11 @@ class LineIndex:
             self.rows.append((offset, number, line.page, line.text))
             offset += len(line.text) + 1
         self._offsets = [row[0] for row in self.rows]
+
+    @cached_property
+    def fields(self) -> list[HeaderField]:
+        """The document's header fields (header_fields.py), read once for every field explained."""
+        return header_fields(self.document.full_text)
 
     def row_at(self, start: int) -> int:
         """The index in `rows` of the line holding offset `start`."""

@@ -89,8 +89,12 @@ def _label_hits(document: Document, index: LineIndex) -> Iterator[tuple[int, re.
     """(row, label, value, value offset, value shape) for every case-number label of the document; a
     label alone on its line takes the next non-blank line as its value."""
     for row, (offset, _number, _page, text) in enumerate(index.rows):
+        claimed: list[tuple[int, int]] = []  # a label inside an earlier scheme's ("Sagsnummer" in "Sagsnummer i F2")
         for _scheme, label, shape in _case_grammar()["schemes"]:
             for m in label.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in claimed):
+                    continue
+                claimed.append(m.span())
                 rest = text[m.end() :]
                 value = rest.lstrip(" \t.:")
                 at = offset + m.end() + len(rest) - len(value)
@@ -129,7 +133,7 @@ def case_candidates(document: Document, index: LineIndex) -> list[Entry]:
         if reason.startswith("no case-number shape") and not at_start and len(text.split()) > _SENTENCE_WORDS:
             continue  # a label word in running text with no number after it: nothing a reader would miss
         out.append(Entry(shown, index.place_of_row(row, label.start()), f"label '{label.group()}'", False, reason))
-    for f in _fields(document, _CASE_FIELD_KINDS):  # labels in a row with their values below ("Dato  Sagsnr.")
+    for f in _fields(index, _CASE_FIELD_KINDS):  # labels in a row with their values below ("Dato  Sagsnr.")
         row = index.row_at(f.start)
         if row in seen or (f.value and any(f.value_start <= s < f.value_start + len(f.value) for s in taken)):
             continue
@@ -143,15 +147,15 @@ def case_candidates(document: Document, index: LineIndex) -> list[Entry]:
 # --- dates ----------------------------------------------------------------------------------------
 
 
-def _fields(document: Document, kinds: frozenset[str]) -> list[HeaderField]:
-    return [f for f in header_fields(document.full_text) if f.kind in kinds]
+def _fields(index: LineIndex, kinds: frozenset[str]) -> list[HeaderField]:
+    return [f for f in index.fields if f.kind in kinds]
 
 
 def date_field_candidates(document: Document, index: LineIndex) -> list[Entry]:
     """Date labels ("Dato:", "Mødedato:") from whose value no full date was read."""
     starts = [d.start for d in document.facts.dates if d.start >= 0]
     out = []
-    for f in _fields(document, DATE_FIELD_KINDS):
+    for f in _fields(index, DATE_FIELD_KINDS):
         if f.value and any(f.value_start <= s < f.value_start + len(f.value) for s in starts):
             continue
         if not f.value:
@@ -184,7 +188,7 @@ def _title_shape(text: str) -> str:
 def title_rule(document: Document, index: LineIndex) -> str:
     """Where the letterhead component most likely took the title from (the order of letterhead.py)."""
     title = document.facts.title or ""
-    for f in _fields(document, frozenset({"subject"})):
+    for f in _fields(index, frozenset({"subject"})):
         if f.value and f.value.strip("* ").startswith(title[:40]):
             return f"the '{f.label}' field"
     place = index.find(title)
@@ -199,7 +203,7 @@ def title_candidates(document: Document, index: LineIndex) -> list[Entry]:
     """Subject fields ("Emne:", "Vedr.:") and bold lines in the head that are not the title."""
     title = document.facts.title or ""
     out = []
-    for f in _fields(document, frozenset({"subject"})):
+    for f in _fields(index, frozenset({"subject"})):
         if f.value and f.value.strip("* ") != title and index.in_head(f.start, _HEAD_LINES):
             out.append(Entry(f.value, index.place(f.start), f"header field '{f.label}'", False,
                              _title_shape(f.value.strip("* "))))
@@ -272,6 +276,8 @@ def qa_candidates(document: Document, index: LineIndex, name: str) -> list[Entry
     out = []
     for row, (_offset, _n, _p, text) in enumerate(index.rows):
         if row in used or (row - 1) in used:  # an item's heading may stand on the line above its text
+            continue
+        if not re.search(r"\d", text) and used & {row + 1, row + 2}:  # "Spørgsmål" over the first question
             continue
         if pattern.match(text.strip().strip("*").strip()):
             out.append(Entry(text.strip()[:80], index.place_of_row(row), f"shaped like {_a(name[:-1])} heading",

@@ -16,7 +16,6 @@ from foi.extract.explain_candidates import (
     title_candidates,
     title_rule,
 )
-from foi.extract.facts.header_fields import header_fields
 from foi.extract.model import DateMention, Document
 
 # Why a date with this role is not the document's own date (roles: extract/facts/dates.py)
@@ -44,7 +43,7 @@ def _why_not(d: DateMention, index: LineIndex) -> str:
 def _why_own(d: DateMention, index: LineIndex, document: Document) -> str:
     if d.start < 0:
         return "found by its place only (a running header or a header value glued to the next)"
-    for f in header_fields(document.full_text):
+    for f in index.fields:
         if f.value and f.kind in DATE_FIELD_KINDS and f.value_start <= d.start < f.value_start + len(f.value):
             return f"the '{f.label}' header field ({f.layout})"
     place = index.place(d.start)
