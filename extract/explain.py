@@ -25,10 +25,11 @@ from functools import cached_property
 from typing import Any
 
 from foi.extract.facts.header_fields import HeaderField, header_fields
-from foi.extract.model import NOISE, Document, FileResult
+from foi.extract.model import FACT_KINDS, NOISE, Document, FileResult
 from foi.extract.pattern_data import any_of, load_patterns
 
-# The component that finds each field (extract/facts/pipeline.py COMPONENTS; the kind is the segmenter's).
+# The component that finds each field: the fact lists' from extract/model.py FACT_KINDS (so that a
+# new kind of fact is explained without a change here), the single values' and the kind's below.
 COMPONENT_OF = {
     "kind": "segmenter",
     "date": "dates",
@@ -39,17 +40,7 @@ COMPONENT_OF = {
     "committee": "agenda_items",
     "meeting_time": "agenda_items",
     "meeting_place": "agenda_items",
-    "case_numbers": "case_numbers",
-    "people": "people",
-    "questions": "questions_answers",
-    "answers": "questions_answers",
-    "agenda_items": "agenda_items",
-    "companies": "companies",
-    "organizations": "organizations",
-    "attachments": "attachments",
-    "legal_refs": "legal_refs",
-    "amounts": "amounts",
-    "tables": "tables",
+    **{kind.attr: kind.component for kind in FACT_KINDS},
 }
 _EXCERPT = 160  # characters of a long line shown around a fact
 

@@ -4,6 +4,7 @@ why it won and why every other date written did not. See explain.py for what thi
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from foi.extract.explain import COMPONENT_OF, Entry, FieldExplanation, LineIndex
 from foi.extract.explain_candidates import (
@@ -16,7 +17,7 @@ from foi.extract.explain_candidates import (
     title_candidates,
     title_rule,
 )
-from foi.extract.model import DateMention, Document
+from foi.extract.model import FACT_KINDS, DateMention, Document, Table
 
 # Why a date with this role is not the document's own date (roles: extract/facts/dates.py)
 ROLE_REASON = {
@@ -78,6 +79,19 @@ def date_fields(document: Document, index: LineIndex) -> list[FieldExplanation]:
     return [date, inquiry_field]
 
 
+def fact_value(fact: object) -> str:
+    """A fact in a few words: a table by its header, a numbered item as "N: title", else its name, text
+    or value, with a legal form or currency beside it."""
+    if isinstance(fact, Table):
+        return " | ".join(fact.header) + f" ({len(fact.rows)} rows)"
+    d = {k: v for k, v in asdict(fact).items() if k != "start" and v not in (None, "", (), [])}  # type: ignore[call-overload]
+    main = next((str(d[k]) for k in ("name", "title", "text", "value") if k in d), str(fact))
+    if "number" in d:
+        return f"{d['number']}: {main}"
+    extra = next((str(d[k]) for k in ("legal_form", "currency") if k in d), "")
+    return f"{main} ({extra})" if extra else main
+
+
 def _summary(values: list[str]) -> str | None:
     return ", ".join(values) if values else None
 
@@ -132,16 +146,13 @@ def field_explanations(document: Document, index: LineIndex) -> list[FieldExplan
         value = getattr(f, name)
         out.append(FieldExplanation(name, COMPONENT_OF[name], value,
                                     [Entry(value, index.find(value))] if value else []))
-    lists: list[tuple[str, list[tuple[str, int]]]] = [
-        ("agenda_items", [(f"{a.number}: {a.title}", a.start) for a in f.agenda_items]),
-        ("companies", [(c.name + (f" ({c.legal_form})" if c.legal_form else ""), c.start) for c in f.companies]),
-        ("organizations", [(o.name, o.start) for o in f.organizations]),
-        ("attachments", [(a.name, a.start) for a in f.attachments]),
-        ("legal_refs", [(r.text, r.start) for r in f.legal_refs]),
-        ("amounts", [(f"{a.value:g} {a.currency} ({a.text})", a.start) for a in f.amounts]),
-        ("tables", [(" | ".join(t.header) + f" ({len(t.rows)} rows)", t.start) for t in f.tables]),
-    ]
-    for name, values in lists:
-        out.append(FieldExplanation(name, COMPONENT_OF[name], _summary([v for v, _s in values][:5]),
-                                    [Entry(v, index.place(s)) for v, s in values]))
+    explained_above = {"case_numbers", "dates", "people", "questions", "answers"}
+    for kind in FACT_KINDS:  # every other kind of fact, new ones included: its value and its line
+        if kind.attr in explained_above:
+            continue
+        facts = list(getattr(f, kind.attr, []))
+        values = [fact_value(fact) for fact in facts]
+        out.append(FieldExplanation(kind.attr, kind.component, _summary(values[:5]),
+                                    [Entry(v, index.place(getattr(fact, "start", -1))) for v, fact in zip(
+                                        values, facts, strict=True)]))
     return out

@@ -150,11 +150,16 @@ def test_document_option_chooses_one_document(letter: Path) -> None:
     assert done.exit_code == 2 and "the file has 1 document" in done.output
 
 
-def test_every_field_names_a_component_of_the_pipeline() -> None:
+def test_every_kind_of_fact_is_explained_and_names_a_component_of_the_pipeline(letter: Path) -> None:
     from foi.extract.explain import COMPONENT_OF
     from foi.extract.facts.pipeline import COMPONENTS
+    from foi.extract.model import FACT_KINDS
 
     assert set(COMPONENT_OF.values()) - set(COMPONENTS) == {"segmenter"}
+    fields = json.loads(_run(str(letter), "--json").output)["documents"][0]["fields"]
+    # every date written is under "date": the document date taken, the others as candidates with their roles
+    assert {kind.attr for kind in FACT_KINDS} - {"dates"} <= {f["name"] for f in fields}
+    assert all(f["component"] in COMPONENTS for f in fields)
 
 
 def test_a_real_sample_shows_each_fact_on_the_file_line_it_was_read_from() -> None:
