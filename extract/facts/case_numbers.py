@@ -41,6 +41,7 @@ _CHECKED = {"ean": stdnum_ean.is_valid, "cvr": stdnum_cvr.is_valid}
 _OWN_SHAPE = {"ean", "cvr", "p_nummer"}  # registry numbers: never re-filed by the shape of their value
 _FOREIGN_SYSTEMS = {"f2_sagsnr", "f2_dokumentnr", "edoc_sagsnr"}
 _SENTENCE_WORDS = 8  # a body line this long is running text, not a label line or a heading
+_FIELD = re.compile(r":[ \t]*$")  # "Sagsnr.: " just before a value: a field, not a sentence
 
 Span = tuple[int, int]
 
@@ -59,7 +60,7 @@ class _Rules:
     not_values: tuple[re.Pattern[str], ...]
     shapes: tuple[tuple[str, re.Pattern[str]], ...]
     unlabelled: tuple[tuple[str, re.Pattern[str], bool], ...]
-    slots: tuple[tuple[str, re.Pattern[str]], ...]
+    slots: tuple[tuple[str, str, re.Pattern[str]], ...]  # (scheme, role, pattern)
     not_shape: re.Pattern[str]
     not_after: re.Pattern[str]
     table_header: re.Pattern[str]
@@ -95,7 +96,8 @@ def _rules() -> _Rules:
         shapes=tuple((name, re.compile(f"(?:{p})$", re.IGNORECASE)) for name, p in raw["shapes"].items()),
         unlabelled=tuple((u["scheme"], re.compile(u["pattern"], re.IGNORECASE), u.get("ambiguous", False))
                          for u in raw["unlabelled"]),
-        slots=tuple((slot["scheme"], re.compile(slot["pattern"].replace("{shape}", slots["shape"]), re.MULTILINE))
+        slots=tuple((slot["scheme"], slot.get("role", "own"),
+                     re.compile(slot["pattern"].replace("{shape}", slots["shape"]), re.MULTILINE))
                     for slot in raw["slot"]),
         not_shape=re.compile(slots["not_shape"]),
         not_after=re.compile(slots["not_after"], re.IGNORECASE),
@@ -243,12 +245,12 @@ def _unlabelled(text: str, taken: list[Span], found: list[CaseNumber]) -> list[C
     out: list[CaseNumber] = []
     values = {c.value for c in found}
 
-    def add(scheme: str, start: int, end: int) -> None:
+    def add(scheme: str, start: int, end: int, role: str = "own") -> None:
         raw = text[start:end]
         value = normalise(raw)
         if _overlaps((start, end), taken) or value in values:
             return
-        out.append(CaseNumber(_scheme_of_shape(scheme, value), value, raw, start))
+        out.append(CaseNumber(_scheme_of_shape(scheme, value), value, raw, start, role))
         values.add(value)
         taken.append((start, end))
 
@@ -260,12 +262,12 @@ def _unlabelled(text: str, taken: list[Span], found: list[CaseNumber]) -> list[C
             add(scheme, m.start(), m.end())
     for scheme, start, end in _table_cells(text):
         add(scheme, start, end)
-    for scheme, slot in rules.slots:
+    for scheme, role, slot in rules.slots:
         for m in slot.finditer(text):
             start, end = m.span("value")
             look_alike = rules.not_shape.fullmatch(m.group("value").strip())
             if not look_alike and not rules.not_after.search(_before(text, start)):
-                add(scheme, start, end)
+                add(scheme, start, end, role)
     return out
 
 
@@ -299,17 +301,20 @@ def with_roles(found: list[CaseNumber], lines: list[tuple[int, str, str]]) -> li
     """Mark as "cited" a number that stands inside a sentence of the body ("… i brev af 23. oktober
     2018 (sagsnr. 2018-0000088)") or in a table's cells, when the document has a number of its own
     elsewhere: in its letterhead, sidebar or on a short line. With none of its own, what the text
-    names is its case (an e-mail asking about "sagsnr. 2023-1234")."""
+    names is its case (an e-mail asking about "sagsnr. 2023-1234"). A value after "Label:" is a
+    field even on a long line (a letterhead flattened into one line); a number the grammar read as
+    another's (the addressee's "jeres j.nr.", an attachment's) stays cited."""
     sentence = {offset: text for offset, text, role in lines
                 if role == BODY and (len(text.split()) >= _SENTENCE_WORDS or "\t" in text)}
 
     def in_sentence(c: CaseNumber) -> bool:
-        return c.start >= 0 and any(o <= c.start < o + len(t) for o, t in sentence.items())
+        return c.start >= 0 and any(o <= c.start < o + len(t) and not _FIELD.search(t[: c.start - o])
+                                    for o, t in sentence.items())
 
-    cited = [c for c in found if c.scheme not in _OWN_SHAPE and in_sentence(c)]
+    cited = [c for c in found if c.scheme not in _OWN_SHAPE and (c.role == "cited" or in_sentence(c))]
     own_cases = [c for c in found if c.scheme not in _OWN_SHAPE and c not in cited]
     if not own_cases:
-        return found
+        return [c if c.role == "cited" or c not in cited else replace(c, role="own") for c in found]
     return [replace(c, role="cited") if c in cited else c for c in found]
 
 
