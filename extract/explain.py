@@ -199,8 +199,8 @@ def _kind(document: Document, index: LineIndex) -> KindExplanation:
         if spec is not None:
             pattern = any_of(list(spec["patterns"]))
             window = texts[: int(spec.get("lines", 0))] if spec.get("lines") else texts
-            rows = [i for i, text in window if pattern.search(text)]
-            places = [index.place_of_row(i) for i in rows[: max(1, int(spec.get("max", 1)))][:3]]
+            hits = [(i, m.start()) for i, text in window if (m := pattern.search(text))]
+            places = [index.place_of_row(i, column) for i, column in hits[: max(1, int(spec.get("max", 1)))][:3]]
         signals.append(Signal(spoken, tuple(places)))
     note = ""
     if document.subkind == "other" or not document.kind_signals:

@@ -70,7 +70,7 @@ def date_fields(document: Document, index: LineIndex) -> list[FieldExplanation]:
     if not facts.date:
         date.note = ("no full date written in the document" if not facts.dates else
                      f"{len(facts.dates)} date(s) written, none where a document puts its own date "
-                     "or each one with a role that is not the document's")
+                     "(a date field, a dated line, the head); see each one's reason")
     inquiry = [Entry(d.date, index.place(d.start), f'written "{d.text}"', True,
                      f'after "{index.before(d.start)}"') for d in facts.dates if d.role == "inquiry"]
     inquiry_field = FieldExplanation("inquiry_date", COMPONENT_OF["inquiry_date"], facts.inquiry_date, inquiry[:1])
