@@ -441,3 +441,32 @@ def test_question_list_above_echoed_answers_gives_the_questions() -> None:
               'Spørgsmål 1: "Hvorfor er lyset slukket?"\n\nFor at spare strøm.\n', "other")
     assert [q.number for q in f.questions] == [1, 2]
     assert [(a.number, a.text) for a in f.answers] == [(1, "For at spare strøm.")]
+
+
+def test_each_askers_svar_heading_at_a_question_time() -> None:
+    f = facts('Spørgsmål fra: Ida Berg\n\nSVAR:\n\nSpørgsmål 1: "Hvorfor er lyset slukket?"\n\nFor at spare strøm.\n\n'
+              '26. februar\n\nSpørgsmål fra: Ole Sand\n\nSVAR:\n\nSpørgsmål 1: "Hvornår tændes det?"\n\nI marts.\n',
+              "other")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "For at spare strøm."), (1, "I marts.")]
+
+
+def test_one_unnumbered_question_under_bare_headings() -> None:
+    f = facts("Spørgsmål\nKan foreningen få momsfradrag for lejen?\n\nSvar\nJa\n\nBeskrivelse af de faktiske forhold\n",
+              "other")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Ja")]
+    assert f.questions[0].text == "Kan foreningen få momsfradrag for lejen?"
+
+
+def test_bare_svar_heading_right_under_a_question() -> None:
+    f = facts("Du har spurgt, om kommunen vil male broen?\n\nSvar\nBroen males i maj.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Broen males i maj.")]
+
+
+def test_bare_svar_heading_without_a_question_above_is_no_answer() -> None:
+    f = facts("Svar\nBroen males i maj.\n", "other")
+    assert f.answers == []
+
+
+def test_question_label_naming_the_bill() -> None:
+    f = facts("Spørgsmål 4 ad L 12:\nVil ministeren oplyse udgiften?\nSvar:\nUdgiften er 3 mio. kr.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(4, "Udgiften er 3 mio. kr.")]

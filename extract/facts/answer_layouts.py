@@ -18,6 +18,7 @@ from foi.extract.facts.qa_text import (
     QaLine,
     clean_question,
     is_end,
+    item,
     match,
     number_mentioned,
     patterns,
@@ -71,20 +72,39 @@ def find_pairs(lines: list[QaLine], facts: Facts) -> Found:
     blocks = sections(lines, "pair_question")
     for k, block in enumerate(blocks):
         split = next((i for i, line in enumerate(block.lines) if match("answer", "pair_answer", line.text)), None)
-        if split is None:
-            continue
+        if split is None or (not block.number and any(item(line.text) for line in block.lines[:split])):
+            continue  # under a bare "Spørgsmål" heading, a numbered list is a list of questions
         number = block.number or number_mentioned(_before(lines, block.offset))
         if not block.number and number in {a.number for a in answers}:
             number = max(a.number for a in answers) + 1  # a second unnumbered "Spørgsmål:"
         question = strip_asker(clean_question(_joined(block.lines[:split])))
         label = block.lines[split]
-        body = trim_tail([label_rest(label), *block.lines[split + 1 :]], facts, names=k == len(blocks) - 1)
-        answer = make_answer(number, body, label.offset)
+        body = [label_rest(label), *block.lines[split + 1 :]]
+        if not block.number and not block.lines[0].text and ":" not in _source(lines, block).text:
+            body = _until_heading(body)  # a ruling's bare "Spørgsmål" and "Svar": the reasoning follows
+        answer = make_answer(number, trim_tail(body, facts, names=k == len(blocks) - 1), label.offset)
         if question:
             questions.append(Question(number, question, block.offset))
         if answer:
             answers.append(answer)
     return questions, answers
+
+
+def _source(lines: list[QaLine], block: Block) -> QaLine:
+    return next(line for line in lines if line.offset == block.offset)
+
+
+def _until_heading(lines: list[QaLine]) -> list[QaLine]:
+    """The lines up to the first heading that follows the answer's first paragraph and a blank line."""
+    seen, gap = False, False
+    for k, line in enumerate(lines):
+        if not line.text.strip():
+            gap = seen
+        elif seen and gap and _heading(line.text):
+            return lines[:k]
+        else:
+            seen, gap = True, False
+    return lines
 
 
 def asked_in_sections(lines: list[QaLine]) -> list[Question]:
@@ -101,26 +121,26 @@ def asked_in_sections(lines: list[QaLine]) -> list[Question]:
 
 
 def find_echoed(lines: list[QaLine], facts: Facts) -> Found:
-    for i, line in enumerate(lines):
-        if not match("answer", "answers_follow", line.text):
-            continue
-        rest = lines[i + 1 :]
-        first = next((x for x in rest if x.text.strip()), None)
-        if first is None or not match("answer", "pair_question", first.text):
-            continue
-        questions: list[Question] = []
-        answers: list[Answer] = []
-        blocks = sections(rest, "pair_question")
+    """Answers under each "SVAR:" heading that a repeated "Spørgsmål N:" follows (one per asker)."""
+    starts = [i for i, line in enumerate(lines)
+              if match("answer", "answers_follow", line.text) and _echo_follows(lines, i)]
+    questions: list[Question] = []
+    answers: list[Answer] = []
+    for start, stop in zip(starts, [*starts[1:], len(lines)], strict=False):
+        blocks = sections(lines[start + 1 : stop], "pair_question")
         for k, block in enumerate(blocks):
             echo, body = _echo(block)
-            body = trim_tail(body, facts, names=k == len(blocks) - 1)
-            answer = make_answer(block.number, body, block.offset)
+            answer = make_answer(block.number, trim_tail(body, facts, names=k == len(blocks) - 1), block.offset)
             if echo:
                 questions.append(Question(block.number, echo, block.offset))
             if answer and block.number:
                 answers.append(answer)
-        return questions, answers
-    return [], []
+    return questions, answers
+
+
+def _echo_follows(lines: list[QaLine], i: int) -> bool:
+    first = next((line for line in lines[i + 1 :] if line.text.strip()), None)
+    return first is not None and bool(match("answer", "pair_question", first.text))
 
 
 def _echo(block: Block) -> tuple[str, list[QaLine]]:
@@ -177,7 +197,7 @@ def _heading(text: str) -> bool:
 
 
 def find_lone_answer(lines: list[QaLine], facts: Facts) -> Found:
-    labels = [i for i, line in enumerate(lines) if ":" in line.text[:24] and match("answer", "pair_answer", line.text)]
+    labels = [i for i, line in enumerate(lines) if match("answer", "pair_answer", line.text)]
     if len(labels) != 1:
         return [], []
     i = labels[0]
@@ -185,8 +205,9 @@ def find_lone_answer(lines: list[QaLine], facts: Facts) -> Found:
     if not before:
         return [], []
     last = before[-1].text.strip()
-    announced = any(patterns()["question"]["intro"].search(line.text) for line in before)
-    if not announced and not last.rstrip(quotes() + " ").endswith("?"):
+    asks = last.rstrip(quotes() + " ").endswith("?")
+    announced = ":" in lines[i].text[:24] and any(patterns()["question"]["intro"].search(x.text) for x in before)
+    if not (announced or asks):  # a bare "Svar" heading needs the question right above it
         return [], []
     m = patterns()["question"]["quoted_after"].search(last)
     question = clean_question(next(g for g in m.groups() if g is not None) if m else last)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from foi.extract.facts.dates import day_month_pattern
 from foi.extract.model import BODY, Facts
 from foi.extract.pattern_data import load_patterns
 
@@ -172,6 +173,8 @@ def _furniture(line: QaLine, facts: Facts) -> bool:
         return False
     if any(line.offset <= c.start < end for c in facts.case_numbers):
         return True
+    if day_month_pattern().fullmatch(text.rstrip(".:")):
+        return True  # the date heading of the next question time: "26. februar"
     for d in facts.dates:
         if line.offset <= d.start < end and len(text.replace(d.text, "").strip(" .,:")) <= 5:
             return True
