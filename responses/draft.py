@@ -25,7 +25,7 @@ from foi.responses.aktindsigt import decision_section
 from foi.responses.danish import format_date, lower_first
 from foi.responses.gather import Annex, Provenance, Section, gather
 from foi.responses.inquiry import Inquiry, read_inquiry
-from foi.responses.profiles import Profile, load_profile
+from foi.responses.profiles import Profile, disagreement, infer_profile, load_profile
 from foi.responses.render import Templates
 from foi.settings import Settings
 
@@ -36,7 +36,7 @@ _SUBJECT_LEAD = re.compile(r"^(?:spørgsmål|henvendelse|forespørgsel|anmodning
 
 @dataclass
 class DraftOptions:
-    profile: str
+    profile: str | None = None  # None: inferred from the inquiry's addressee (or the generic profile)
     family: str = "answer"
     sagsnr: str | None = None
     dokumentnr: str | None = None
@@ -60,6 +60,8 @@ class Draft:
     sections: list[Section] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the secretary must fill in
+    profile_reason: str = ""  # which profile and why, for the one line on stderr
+    warnings: list[str] = field(default_factory=list)  # found while drafting (the addressee is not the profile's)
 
     @property
     def provenance(self) -> list[Provenance]:
@@ -111,12 +113,18 @@ def build_draft(inquiry_path: str | Path, db: sqlite_utils.Database, options: Dr
                 settings: Settings | None = None) -> Draft:
     settings = settings or Settings()
     templates = Templates(options.family, settings, options.template)
-    profile = load_profile(options.profile, settings)
     inquiry = read_inquiry(inquiry_path, settings, require_questions=options.family == "answer")
+    warnings: list[str] = []
+    if options.profile:
+        profile = load_profile(options.profile, settings)
+        reason = f"{profile.name} (--profile)"
+        warnings += [w for w in [disagreement(profile, inquiry.addressee)] if w]
+    else:
+        profile, reason = infer_profile(inquiry.addressee, settings)
     draft = Draft(options.family, profile, inquiry, options.date or dt.date.today().isoformat(),
-                  options.sagsnr, options.dokumentnr, templates)
+                  options.sagsnr, options.dokumentnr, templates, profile_reason=reason, warnings=warnings)
     if options.family == "answer":
-        draft.sections = gather(db, inquiry.questions)
+        draft.sections = gather(db, inquiry.questions, profile)
     else:
         cases = list(options.cases) or inquiry.case_numbers
         draft.sections = [decision_section(db, cases)]

@@ -24,8 +24,11 @@ from foi.extract.model import Question
 from foi.extract.pattern_data import any_of, load_patterns
 from foi.extract.personal_data import mask_cpr
 from foi.responses.danish import format_date, sort_key
+from foi.responses.profiles import Profile
+from foi.store.listings import document_full_text
 from foi.store.queries import (
     StoredDocument,
+    administration_of,
     coverage,
     find_companies,
     legal_form,
@@ -40,11 +43,8 @@ _COMPANIES_QUESTION = any_of(_CUES["questions"]["companies"])
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _GENERIC = set(_CUES["questions"]["generic_stems"])
 
-# how close is close enough; tuned on the seed corpus and the tests' near misses
-REPEAT_SIMILARITY = 85.0
-REPEAT_COVERAGE = 0.75
-REUSE_SIMILARITY = 50.0
-REUSE_COVERAGE = 0.35
+# how close is close enough (responses/patterns/drafting.toml [thresholds]; a profile may override them)
+THRESHOLDS: dict[str, float] = _CUES["thresholds"]
 
 
 @dataclass(frozen=True)
@@ -90,30 +90,33 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)  # filled when the part is rendered
 
 
-def is_repeat(question: str, earlier: str) -> bool:
+def is_repeat(question: str, earlier: str, thresholds: dict[str, float] | None = None) -> bool:
     a, b = stem_terms(question), stem_terms(earlier)
     if not a or not b:
         return False
     idf: dict[str, float] = {}
     similarity = fuzz.token_set_ratio(" ".join(sorted(set(a))), " ".join(sorted(set(b))))
     both = min(coverage(a, b, idf), coverage(b, a, idf))
-    return similarity >= REPEAT_SIMILARITY and both >= REPEAT_COVERAGE
+    limits = thresholds or THRESHOLDS
+    return similarity >= limits["repeat_similarity"] and both >= limits["repeat_coverage"]
 
 
 def is_companies_question(question: str) -> bool:
     return _COMPANIES_QUESTION.search(question) is not None
 
 
-def programmes_in(question: str) -> list[str]:
+def programmes_in(question: str, vocabulary: dict[str, str] | None = None) -> list[str]:
     terms = stem_terms(question)
-    return [name for name, stem in PROGRAMMES.items() if any(t.startswith(stem) for t in terms)]
+    return [name for name, stem in (vocabulary or PROGRAMMES).items() if any(t.startswith(stem) for t in terms)]
 
 
-def companies_section(db: sqlite_utils.Database, q: Question) -> Section | None:
+def companies_section(db: sqlite_utils.Database, q: Question, vocabulary: dict[str, str] | None = None
+                      ) -> Section | None:
+    vocabulary = vocabulary or PROGRAMMES
     years = _YEAR.findall(q.text)
     year = int(years[0]) if years else None
-    programmes = programmes_in(q.text)
-    required = [PROGRAMMES[p] for p in programmes]
+    programmes = programmes_in(q.text, vocabulary)
+    required = [vocabulary[p] for p in programmes]
     optional = [t for t in stem_terms(q.text) if t not in _GENERIC and not _YEAR.fullmatch(t)
                 and not any(term_match(t, r) for r in required)]
     lists = find_companies(db, year, required, optional)
@@ -127,8 +130,13 @@ def companies_section(db: sqlite_utils.Database, q: Question) -> Section | None:
     # the legal form as the list writes it ("aps"); the extracted, normalised one ("ApS") where the name has none
     rows = [[str(i), mask_cpr(c.name), legal_form(c.name) or c.legal_form or "", source]
             for i, c in enumerate(companies, start=1)]
+    # the list is restated as what it is (its own heading's programmes), not as what was asked: a list of
+    # companies with virksomhedspraktik *and* mentorstøtte is not "the companies with virksomhedspraktik"
+    heading = _list_heading(document_full_text(db, doc.id))
+    listed = sorted(programmes_in(heading, vocabulary), key=lambda p: heading.lower().find(p[:6]))
     values = {
-        "count": len(rows), "year": year, "programmes": programmes,
+        "count": len(rows), "year": year, "programmes": listed or programmes,
+        "source_administration": administration_of(db, doc.id),
         "source_date": format_date(doc.date) if doc.date else None, "source_case": doc.case_number,
         "source_document": doc.document_number,
     }
@@ -138,12 +146,23 @@ def companies_section(db: sqlite_utils.Database, q: Question) -> Section | None:
     return section
 
 
-def reuse_section(db: sqlite_utils.Database, q: Question) -> Section | None:
+def _list_heading(text: str) -> str:
+    """The sentence above a list of companies ("Oversigt over virksomheder som …:"), or the text's start."""
+    for para in text.split("\n\n")[:30]:
+        if re.search(r"\b(oversigt|liste)\b", para, re.IGNORECASE) and len(para.split()) >= 4:
+            return " ".join(para.split())
+    return " ".join(text[:300].split())
+
+
+def reuse_section(db: sqlite_utils.Database, q: Question, thresholds: dict[str, float] | None = None
+                  ) -> Section | None:
+    limits = thresholds or THRESHOLDS
     candidates = similar_answers(db, q.text, limit=3)
     if not candidates:
         return None
     best = candidates[0]
-    if best.similarity < REUSE_SIMILARITY or best.coverage < REUSE_COVERAGE or not best.resolved.strip():
+    if best.similarity < limits["reuse_similarity"] or best.coverage < limits["reuse_coverage"] \
+            or not best.resolved.strip():
         return None
     doc = best.document
     paragraphs = [mask_cpr(p.strip()) for p in best.resolved.split("\n\n") if p.strip()]
@@ -161,15 +180,18 @@ def reuse_section(db: sqlite_utils.Database, q: Question) -> Section | None:
     return section
 
 
-def gather(db: sqlite_utils.Database, questions: list[Question]) -> list[Section]:
-    """One section per question, by the first drafting rule that applies."""
+def gather(db: sqlite_utils.Database, questions: list[Question], profile: Profile | None = None) -> list[Section]:
+    """One section per question, by the first drafting rule that applies; thresholds and the programme
+    vocabulary are the profile's (default: responses/patterns/drafting.toml)."""
+    thresholds = profile.thresholds if profile else THRESHOLDS
+    vocabulary = profile.programmes if profile else PROGRAMMES
     sections: list[Section] = []
     for i, q in enumerate(questions):
-        twin = next((p for p in questions[:i] if is_repeat(q.text, p.text)), None)
+        twin = next((p for p in questions[:i] if is_repeat(q.text, p.text, thresholds)), None)
         if twin is not None:
             sections.append(Section(q.number, q.text, "repeat", "answer_repeat.j2", {"twin": twin.number}))
             continue
-        section = companies_section(db, q) if is_companies_question(q.text) else None
-        section = section or reuse_section(db, q)
+        section = companies_section(db, q, vocabulary) if is_companies_question(q.text) else None
+        section = section or reuse_section(db, q, thresholds)
         sections.append(section or Section(q.number, q.text, "placeholder", "answer_placeholder.j2", {}))
     return sections

@@ -17,6 +17,7 @@ from pathlib import Path
 from foi.errors import InquiryProblem
 from foi.extract.model import FileResult, Question
 from foi.extract.process import process_file
+from foi.responses.addressee import Addressee, find_addressee
 from foi.responses.danish import parse_date
 from foi.responses.questions import split_questions
 from foi.settings import Settings
@@ -43,6 +44,7 @@ class Inquiry:
     text: str = ""
     case_numbers: list[str] = field(default_factory=list)  # cases the inquiry names (aktindsigt)
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it was read
+    addressee: Addressee = field(default_factory=Addressee)  # the administration it is written to
 
 
 def read_inquiry(path: str | Path, settings: Settings | None = None, require_questions: bool = True) -> Inquiry:
@@ -69,6 +71,7 @@ def inquiry_from_result(result: FileResult, require_questions: bool = True) -> I
                              f"'Spørgsmål 1:')")
     inquiry = Inquiry(result.path, result.format, list(questions), text=text)
     inquiry.sources["questions"] = origin
+    inquiry.addressee = find_addressee(text, result.headers)
     _from_headers(inquiry, result.headers)
     _from_header_lines(inquiry, text)
     _from_facts(inquiry, result)

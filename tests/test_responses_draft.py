@@ -170,9 +170,9 @@ def test_two_annexes_are_numbered_each_from_one(corpus_db: Path, tmp_path: Path)
 
 
 def test_usage_errors_are_one_line(corpus_db: Path, tmp_path: Path) -> None:
-    missing = CliRunner().invoke(main, ["draft", str(MENTOR), "--db", str(corpus_db), "--out",
-                                        str(tmp_path / "x.docx")])
-    assert missing.exit_code == 2 and "--profile is needed" in missing.output
+    inferred = CliRunner().invoke(main, ["draft", str(MENTOR), "--db", str(corpus_db), "--out",
+                                         str(tmp_path / "inferred.docx")])
+    assert inferred.exit_code == 0 and "Profile: koebenhavn-bif" in inferred.output  # issue 13: no --profile needed
     unknown = CliRunner().invoke(main, ["draft", str(MENTOR), "--db", str(corpus_db), "--profile", "aarhus",
                                         "--out", str(tmp_path / "x.docx")])
     assert unknown.exit_code == 1 and "no profile named 'aarhus'" in unknown.output

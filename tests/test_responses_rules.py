@@ -109,3 +109,11 @@ def test_danish_forms() -> None:
         "2023-03-01", "2018-10-23", "2023-03-10", "2108-10-01"]
     assert sorted(["østergaard", "aalborg", "zebra", "æble", "ålborg", "aarhus"], key=sort_key) == [
         "zebra", "æble", "østergaard", "aalborg", "ålborg", "aarhus"]
+
+
+def test_a_list_is_restated_as_what_it_lists_not_as_what_was_asked(db) -> None:  # type: ignore[no-untyped-def]
+    # issue 12: the 2018 list is of companies with virksomhedspraktik *and* mentorstøtte
+    [section] = rules(db, "Kan I sende en oversigt over de virksomheder, der i 2017 havde borgere i "
+                          "virksomhedspraktik?")
+    assert section.rule == "companies"
+    assert section.values["programmes"] == ["virksomhedspraktik", "mentorstøtte"]

@@ -11,7 +11,6 @@ from foi.extract.personal_data import mask_cpr
 from foi.responses.consistency import check_draft
 from foi.responses.danish import parse_date
 from foi.responses.draft import FAMILIES, DraftOptions, build_draft, output_paths, write_draft
-from foi.responses.profiles import known_profiles
 from foi.settings import Settings
 from foi.store import open_db
 
@@ -29,7 +28,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 @click.argument("inquiry", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @click.option("--profile", default=None,
-              help="Administration profile: a name from templates/profiles/ or a .toml file.")
+              help="Administration profile: a name from templates/profiles/ or a .toml file "
+                   "(default: inferred from the inquiry's addressee, else the generic profile).")
 @click.option("--sagsnr", default=None, help="Case number of the answer (else a placeholder).")
 @click.option("--dokumentnr", default=None, help="Document number of the answer (else a placeholder).")
 @click.option("--date", "letter_date", default=None, callback=_date,
@@ -68,15 +68,11 @@ def draft(
 
     \b
     Examples:
-        foi draft henvendelse.txt --db foi.db --profile koebenhavn-bif --sagsnr 2024-0123456 --markdown
+        foi draft henvendelse.txt --db foi.db --sagsnr 2024-0123456 --markdown
+        foi draft henvendelse.txt --db foi.db --profile koebenhavn-bif --sagsnr 2024-0123456
         foi draft anmodning.eml --family aktindsigt --case 2018-0000088 --profile svendborg-ac
     """
     settings = Settings().with_(db_path=db_path)
-    if profile is None:
-        known = known_profiles(settings)
-        if len(known) != 1:
-            raise click.UsageError(f"--profile is needed; known profiles: {', '.join(known) or 'none'}")
-        profile = known[0]
     out = out or Path(f"{inquiry.stem}_svar.docx")
     if out.suffix.lower() != ".docx":
         raise click.BadParameter("the output must be a .docx file", param_hint="--out")
@@ -89,7 +85,8 @@ def draft(
     options = DraftOptions(profile=profile, family=family, sagsnr=sagsnr, dokumentnr=dokumentnr, date=letter_date,
                            template=template, cases=cases)
     result = build_draft(inquiry, db, options, settings)
-    warnings = check_draft(result, db)
+    say(f"Profile: {result.profile_reason}", err=True)
+    warnings = result.warnings + check_draft(result, db)
     written = write_draft(result, out, markdown=markdown, force=force)
 
     say(f"Inquiry: {inquiry} — {len(result.inquiry.questions)} questions, from "

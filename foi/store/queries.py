@@ -299,3 +299,13 @@ def company_names(db: sqlite_utils.Database, document_id: int | None = None) -> 
     if document_id is None:
         return {r["name"] for r in db.query("select name from companies")}
     return {r["name"] for r in db.query("select name from companies where document_id = ?", [document_id])}
+
+
+# -- administrations and look-ups (drafting) -------------------------------------------------------
+def administration_of(db: sqlite_utils.Database, document_id: int) -> str | None:
+    """Who wrote a document: "Københavns Kommune, Socialforvaltningen", or the one of the two stored."""
+    row = next(db.query("select municipality, administration from documents where id = ?", [document_id]), None)
+    if row is None:
+        return None
+    parts = [p for p in (row["municipality"], row["administration"]) if p]
+    return ", ".join(parts) or None
