@@ -51,9 +51,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from foi.commands import draft, explain, extract, forget, search
+    from foi.commands import draft, explain, extract, forget, profile, search
 
-    for module in (extract, search, draft, forget, explain):
+    for module in (extract, search, draft, forget, explain, profile):
         for command in module.COMMANDS:
             main.add_command(command)
 
