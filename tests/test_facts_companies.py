@@ -206,3 +206,90 @@ def test_a_business_without_a_legal_form_is_no_company() -> None:
 def test_each_body_company_once() -> None:
     found = companies_of("Kredsløb A/S har svaret.", "", "Vi har talt med Kredsløb A/S igen.", kind="letter")
     assert names(found) == ["Kredsløb A/S"]
+
+
+# -- legal forms before the name, foreign forms, titles -----------------------------------------------
+def test_a_legal_form_before_the_name() -> None:
+    assert names(find_in_text("Aftalen med I/S Vestforbrænding er forlænget.")) == ["I/S Vestforbrænding"]
+    assert find_in_text("Selskabet er et i/s med to ejere.") == []
+
+
+def test_foreign_legal_forms_as_written() -> None:
+    found = find_in_text("Tilbud kom fra Statkraft AS, Volvo Lastvagnar AB og Siemens Gamesa GmbH.")
+    assert [(c.name, c.legal_form) for c in found] == [
+        ("Statkraft AS", "AS"), ("Volvo Lastvagnar AB", "AB"), ("Siemens Gamesa GmbH", "GmbH")]
+    assert names(find_in_text("Leverandøren er Nordic Parts Ltd. i Leeds.")) == ["Nordic Parts Ltd."]
+
+
+def test_foreign_forms_in_lower_case_or_in_numbers_are_no_form() -> None:
+    assert find_in_text("Vi se på sagen igen, som aftalt på samråd AB.") == []
+    assert find_in_text("Statsforvaltningen EAN- NR SE- NR oplyses på brevet.") == []
+
+
+def test_a_title_before_the_company_is_not_its_name() -> None:
+    assert names(find_in_text("Betalingsvedtægt for Gentofte Spildevand A/S")) == ["Gentofte Spildevand A/S"]
+    assert names(find_in_text("Lånegaranti til Aalborg Vand A/S")) == ["Aalborg Vand A/S"]
+    assert names(find_in_text("Foreningen for Bedre Byggeri A/S svarer.")) == ["Foreningen for Bedre Byggeri A/S"]
+
+
+# -- companies without a legal form --------------------------------------------------------------------
+def test_a_utility_by_its_kind_as_the_last_word() -> None:
+    found = companies_of("Der var dialogmøde med Nørby Vandværk og Nørby Fjernvarme om vejen.", kind="minutes")
+    assert names(found) == ["Nørby Vandværk", "Nørby Fjernvarme"]
+    assert names(companies_of("4. Vestkyst Elforsyning og NVE - netpriser ved fusion", kind="minutes")) == [
+        "Vestkyst Elforsyning"]
+    assert names(companies_of("5. SV Net - kompenserende kabellægning", kind="minutes")) == ["SV Net"]
+
+
+def test_a_kind_at_the_end_of_a_compound_and_a_genitive() -> None:
+    found = companies_of("Sagen gælder Ebeltoft Kommunes Fjernvarmeforsynings overtagelse af værket.", kind="letter")
+    assert names(found) == ["Ebeltoft Kommunes Fjernvarmeforsyning"]
+
+
+def test_a_shop_or_a_park_by_its_kind() -> None:
+    assert names(companies_of("Hansens Fiskehandel købte grunden for år tilbage.", kind="email")) == [
+        "Hansens Fiskehandel"]
+    assert names(companies_of("Vi bør satse på turisme. Lolland Sommerland", kind="other")) == ["Lolland Sommerland"]
+
+
+def test_a_utility_kind_before_a_place_or_a_code() -> None:
+    assert names(companies_of("8. Krav til Naturgas Sjælland om måledata", kind="minutes")) == ["Naturgas Sjælland"]
+    assert names(companies_of("Placering af ejerandel i Energi E7", kind="minutes")) == ["Energi E7"]
+
+
+def test_a_kind_word_alone_or_in_the_municipality_is_no_company() -> None:
+    assert companies_of("Fjernvarme - supplerende anlægsbevilling", kind="minutes") == []
+    assert companies_of("Kommunens Vand og Forsyning har svaret.", kind="letter") == []
+    assert companies_of("Vand og Forsyning i Teknik og Miljø har svaret.", kind="letter") == []
+
+
+def test_an_association_with_a_business_word_is_no_company() -> None:
+    assert companies_of("Høringssvar fra Dansk Fjernvarme og Foreningen af Rådgivende Ingeniører.", kind="memo") == []
+
+
+def test_a_firm_head_word_as_part_of_the_name() -> None:
+    found = companies_of("Tegnestuen Vestlys har søgt om tilladelse til at bygge en altan.", kind="minutes")
+    assert names(found) == ["Tegnestuen Vestlys"]
+    assert names(companies_of("Vi spiste på Restaurant Lille Perle i går.", kind="email")) == ["Restaurant Lille Perle"]
+
+
+def test_a_firm_applying_on_behalf_of_the_owner() -> None:
+    found = companies_of("Tegnstuen Nordlys har på vegne af ejeren ansøgt om at ombygge huset.", kind="minutes")
+    assert names(found) == ["Tegnstuen Nordlys"]
+    assert companies_of("Anne Holm har på vegne af ejeren søgt om dispensation.", kind="minutes") == []
+
+
+def test_a_company_bought_sold_or_owned_in_shares() -> None:
+    assert names(companies_of("7. VEKS - salg af Solstrøm", kind="minutes")) == ["Solstrøm"]
+    assert names(companies_of("Kommunen ejer aktier i Vestforsyning.", kind="minutes")) == ["Vestforsyning"]
+    assert companies_of("Salg af Saksild Strand Sundhedsstaben Vedtaget", kind="annex") == []
+
+
+def test_a_web_name_as_a_company_but_not_a_public_site() -> None:
+    assert names(companies_of("Annoncen stod på Boligsiden.dk og på Borger.dk.", kind="letter")) == ["Boligsiden.dk"]
+    assert companies_of("Læs mere på Kulturkommune.dk eller skriv til post@kultur.dk.", kind="letter") == []
+
+
+def test_a_brand_after_a_company_with_a_legal_form() -> None:
+    found = companies_of("Betalingsvedtægt for Gentofte Spildevand A/S - Nordvand", kind="minutes")
+    assert names(found) == ["Gentofte Spildevand A/S", "Nordvand"]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from foi.extract.facts.company_lists import cut_width, find_lists, find_tables, is_company_list
+from foi.extract.facts.company_names import find_named
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.facts.legal_forms import company, find_in_text, legal_form, owner, patterns
 from foi.extract.model import BODY, MARGIN, Company
@@ -34,7 +35,9 @@ def find_companies_in(rows: list[tuple[int, str, str]]) -> list[Company]:
     for offset, text, role in rows:
         if role not in (BODY, MARGIN) or offset in taken_lines or "\t" in text:
             continue
-        for c in find_in_text(text, offset):
+        legal = find_in_text(text, offset)
+        named = find_named(text, offset, legal) if role == BODY else []
+        for c in legal + named:
             if c.name.casefold() not in seen:
                 seen.add(c.name.casefold())
                 found.append(c)

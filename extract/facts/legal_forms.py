@@ -19,6 +19,8 @@ from foi.extract.pattern_data import load_patterns
 @dataclass(frozen=True)
 class _Patterns:
     forms: dict[str, str]
+    foreign: dict[str, str]
+    form_first: frozenset[str]
     cut_forms: dict[str, str]
     form_at_end: re.Pattern[str]
     form_in_text: re.Pattern[str]
@@ -29,6 +31,7 @@ class _Patterns:
     not_name: frozenset[str]
     joiners: frozenset[str]
     name_end: re.Pattern[str]
+    title_word: re.Pattern[str]
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -39,12 +42,19 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 def patterns() -> _Patterns:
     raw: dict[str, Any] = load_patterns("companies")
     forms: dict[str, str] = raw["legal_forms"]
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    foreign: dict[str, str] = raw["foreign_forms"]
+    # Danish forms in any case ("aps", "A/S"); foreign ones only as written ("AB", never the word "ab")
+    alternation = "|".join(
+        [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
+        + [f"(?-i:{re.escape(f)})" for f in sorted(foreign, key=len, reverse=True)]
+    )
     return _Patterns(
         forms=forms,
+        foreign=foreign,
+        form_first=frozenset(raw["form_first"]["forms"]),
         cut_forms=raw["cut_forms"],
         form_at_end=re.compile(rf"(?:^|(?<=[\s,]))({alternation})$", re.IGNORECASE),
-        form_in_text=re.compile(rf"(?<![\w/.])({alternation})(?![\w/])", re.IGNORECASE),
+        form_in_text=re.compile(rf"(?<![\w/.])({alternation})(?![\w/]|-\w)", re.IGNORECASE),
         intro=_any(raw["list"]["intro"]),
         column=_any(raw["list"]["column"]),
         bullet=_any(raw["list"]["bullet"]),
@@ -52,6 +62,7 @@ def patterns() -> _Patterns:
         not_name=frozenset(raw["body"]["not_name"]),
         joiners=frozenset(raw["body"]["joiners"]),
         name_end=_any(raw["body"]["name_end"]),
+        title_word=_any(raw["body"]["title_words"]),
     )
 
 
@@ -61,9 +72,13 @@ def legal_form(name: str) -> str | None:
     p = patterns()
     base = re.split(r"\s+v/", name.strip(), maxsplit=1)[0].strip()
     match = p.form_at_end.search(base)
-    if match is None:
-        return None
-    return p.forms[match.group(1).lower()]
+    return None if match is None else form_of(match.group(1))
+
+
+def form_of(written: str) -> str:
+    """The form as reported for a form as written ("aps" -> "ApS", "GmbH" -> "GmbH")."""
+    p = patterns()
+    return p.foreign.get(written) or p.forms[written.lower()]
 
 
 def cut_legal_form(name: str) -> str | None:
@@ -117,11 +132,31 @@ def _name_before(text: str, end: int) -> int:
             pending.insert(0, tokens[i])
         else:
             break
-    while taken and taken[0].group(0) in p.not_name:  # "Også Dansk Supermarked A/S"
+    while taken and (taken[0].group(0) in p.not_name or _title_then_joiner(taken)):  # "Også Dansk Supermarked A/S"
         taken = taken[1:]
         while taken and not _is_capitalised(taken[0].group(0)):
             taken = taken[1:]
     return base + taken[0].start() if taken else -1
+
+
+def _title_then_joiner(taken: list[re.Match[str]]) -> bool:
+    """A document's title before the name: "Betalingsvedtægt for Gentofte Spildevand A/S"."""
+    return len(taken) > 2 and taken[1].group(0) in ("for", "til", "med") and bool(
+        patterns().title_word.search(taken[0].group(0))
+    )
+
+
+def _name_after(text: str, start: int) -> int:
+    """Where the capitalised name that begins at `start` ends (-1 if there is none): "I/S Vestforbrænding"."""
+    end = -1
+    for m in re.finditer(r"\S+", text[start : start + _NAME_WINDOW]):
+        word = m.group(0).rstrip(",;:.)")
+        if not _is_capitalised(word) or word in patterns().not_name:
+            break
+        end = start + m.start() + len(word)
+        if word != m.group(0):
+            break
+    return end
 
 
 def find_in_text(text: str, offset: int = 0) -> list[Company]:
@@ -138,7 +173,12 @@ def find_in_text(text: str, offset: int = 0) -> list[Company]:
         start = _name_before(text, match.start())
         if start >= 0:
             name = text[start : match.end()]
-            out.append(Company(name, p.forms[written.lower()], owner(name), False, "body", text, offset + start))
+            out.append(Company(name, form_of(written), owner(name), False, "body", text, offset + start))
+        elif written.lower() in p.form_first and written.isupper():
+            end = _name_after(text, match.end())
+            if end > 0:
+                name = text[match.start() : end]
+                out.append(Company(name, form_of(written), None, False, "body", text, offset + match.start()))
     return out
 
 
