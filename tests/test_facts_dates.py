@@ -41,6 +41,14 @@ def dates(text: str) -> list[str]:
         ("Sent: Tuesday, October 6, 2015 5:31 PM", "2015-10-06"),
         ("Date: Tue, 6 Oct 2015 17:31:00 +0200", "2015-10-06"),
         ("artikel den 1. oktober 2108 om", "2108-10-01"),  # a typo stays as written
+        ("Høringen sluttede 22-juni-2020 kl. 12", "2020-06-22"),
+        ("Vedligeholdelsesdialog gennemført: 2022-10-4", "2022-10-04"),
+        ("År 2003, den 26. maj afholdt Nævnet møde.", "2003-05-26"),
+        ("2. maj2024", "2024-05-02"),  # the space lost by PDF extraction
+        ("Udgave: 5. februar 2024", "2024-02-05"),
+        ("Møde den 3. april 2019 kl. 16.00 i Rådhuset", "2019-04-03"),
+        ("Beslutning i Økonomiudvalget den 26. april 2017", "2017-04-26"),
+        ("Mødet holdes mandag den 18. marts 2019.", "2019-03-18"),
     ],
 )
 def test_date_forms(text: str, expected: str) -> None:
@@ -62,6 +70,8 @@ def test_date_forms(text: str, expected: str) -> None:
         "J.nr. 27.12.08-P20-1-16",
         "Telefon 33 66 28 51",
         "31.02.2020",  # no such day
+        "Sagsnr. 2018-1234-5678",  # a case number in ISO's clothes
+        "Spørgsmål og svar 2014",  # a year alone
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -165,3 +175,104 @@ def test_seeds_match_gold(seed_pairs: list[SeedPair]) -> None:
             if field in g and got[field] != want:
                 misses.append((file, n, field, got[field], want))
     assert misses == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Svar på dit brev af 14.02.2024 om skolen.", "inquiry"),
+        ("År 2003, den 26. maj afholdt Nævnet møde.", "meeting"),
+        ("Høringssvar skal være os i hænde senest den 3. maj 2024.", "deadline"),
+        ("Høringsfristen er 1. juni 2024.", "deadline"),
+        ("Materialet blev modtaget den 2. maj 2024 i forvaltningen.", "received"),
+        ("Byrettens dom af 5. april 2018 står ved magt.", "cited"),
+        ("jf. lov nr. 1238 af 18. december 2012 om jobcentre", "cited"),
+        ("Byrådets beslutning af 13. august 2018 er ugyldig.", "cited"),
+        ("Vi besøgte skolen 4. marts 2024 sammen med lederen.", "mentioned"),
+    ],
+)
+def test_roles_from_the_words_around(text: str, role: str) -> None:
+    found, _own = mentions("Kære Ida\n\n" + text)
+    assert [d.role for d in found] == [role]
+
+
+def own_date(text: str, kind: str = "letter", subkind: str = "") -> str | None:
+    document = Document(1, kind, [Line(t) for t in text.split("\n")], subkind=subkind)
+    doc = attach(load_pipeline().make_doc(document.full_text), document)
+    _found, own = date_mentions(doc, TODAY)
+    return own.date if own else None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a labelled field: on one line, stacked, flattened, glued
+        ("Sagsnr.\n2019 - 4116\nDato\n02-09-2019\n\nI brev af 14. august 2019 har udvalget spurgt.", "letter",
+         "2019-09-02"),
+        ("1 Referat fra Økonomiudvalget Mødedato: Mandag den 6. oktober 2014 Mødetidspunkt: 9:30 Mødested: Salen",
+         "minutes", "2014-10-06"),
+        ("post@km.dkDokument nr.: 5474/10Dato: 18. januar 2010\nI brev af 10. december 2009 spurgte udvalget.",
+         "letter", "2010-01-18"),
+        ("DatoDok.idJ. nr.\n15. juni 2009847164004-u18-001062\nUdvalget har i brev af 19. maj 2009 spurgt.",
+         "letter", "2009-06-15"),
+        ("Dokumentets dato:23-10-2007\nOffentliggjort:01-11-2007", "other", "2007-10-23"),
+        ("Dato: |\n18-03-2019 07:45:00 |\nUdvalg: |\nØkonomiudvalget |", "minutes", "2019-03-18"),
+        ("Udgave: 5. februar 2024\n\nVejledningen afløser udgaven af 1. marts 2020.", "memo", "2024-02-05"),
+        # the meeting date is the date of minutes and agendas, and wins over a dated case history
+        ("Referat\nMødedato:\n05-12-2007 Kl. 15:00-16:10\n\n1. Budget\nSagsforløb\nDato: 14-11-2007", "minutes",
+         "2007-12-05"),
+        ("År 2001, den 29. januar, afholdt Nævnet møde. Mødet indledtes kl. 10.00.", "minutes", "2001-01-29"),
+        # a letter's dated line, its dateline, a date alone above the closing
+        ("Til Ida Holm\n\nKøbenhavn, den 3. marts 2019\n\nKære Ida\n\nTak for dit brev af 1. februar 2019.",
+         "letter", "2019-03-03"),
+        ("J.nr. M 3034-0036\nDen 9. november 2005\nMinisterens besvarelse af spørgsmål stillet den 2. november 2005.",
+         "letter", "2005-11-09"),
+        ("\n".join(["Svar:"] + ["Det er en lang redegørelse."] * 30 + ["30. marts 2021", "Med venlig hilsen",
+                                                                       "Ministeren"]), "letter", "2021-03-30"),
+        # a heading that carries the date
+        ("23. oktober 2023 - referat fra byrådet\n\nBeslutning\nGodkendt.", "minutes", "2023-10-23"),
+        ("Forretningsudvalget - referat 05-12-2007\n\nSagen blev behandlet den 14. december 2006.", "minutes",
+         "2007-12-05"),
+        # the document's own title names its date; the inquiry it answers is cited, never its date
+        ("1 Statsforvaltningens brev af 21. august 2008 til et firma. Statsamtet har den 20. oktober 2006 modtaget "
+         "Deres klage.", "letter", "2008-08-21"),
+        ("Tak for din henvendelse af 23. oktober 2018.", "letter", None),
+        # a date where a transcript lost the line break, never one inside a sentence
+        ("1 Til det kommunale tilsyn v. Ankestyrelsen 21. august 2018 Klage over Byrådets beslutning af 13. august "
+         "2018", "letter", "2018-08-21"),
+        ("Vi har i perioden 27. juni 2019 til 18. marts 2021 sendt seks breve.", "letter", None),
+        # an e-mail's date is the top Sendt:, not a quoted reply's
+        ("Fra: Ida\nSendt: 6. oktober 2015 17:31\nTil: Ole\n\nSe nedenfor.\n\nFra: Ole\nSendt: 1. oktober 2015 09:00",
+         "email", "2015-10-06"),
+    ],
+)
+def test_the_document_date_by_its_place(text: str, kind: str, expected: str | None) -> None:
+    assert own_date(text, kind) == expected
+
+
+def test_a_memo_does_not_take_the_future_meeting_it_is_written_for() -> None:
+    text = "Udvalgsnotat\nTil: Teknisk Udvalg\nUdvalgsmøde: Den 15. maj 2024\n\nSkrevet 2. maj 2024 til mødet."
+    assert own_date(text, "memo") != "2024-05-15"
+
+
+def test_an_answer_given_at_a_council_meeting_takes_the_meeting_date() -> None:
+    text = "Spørgsmål stillet af Ole Dam til besvarelse på byrådsmødet den 6/5 2009.\nKære Ole Dam\n\nSvaret følger."
+    assert own_date(text, "letter", subkind="answer") == "2009-05-06"
+    assert own_date(text, "letter") is None
+
+
+def test_a_day_and_month_under_a_heading_with_the_year() -> None:
+    text = "Spørgsmål og svar 2014\n\nHer er spørgsmålene fra spørgetiden.\n\n27. januar\n\nSpørgsmål fra Ida Holm"
+    _found, own = mentions(text, "other")
+    assert own is not None and (own.date, own.text) == ("2014-01-27", "27. januar")
+    assert own_date("Her er spørgsmålene.\n\n27. januar\n\nSpørgsmål fra Ida Holm", "other") is None
+
+
+def test_the_running_header_dates_a_memo() -> None:
+    lines = [Line("2. maj 2024", 1, "noise"), Line("Udvalgsnotat"), Line("Til: Teknisk Udvalg"),
+             Line("Udvalgsmøde: Den 15. maj 2024"), Line("På byrådsmødet den 20. marts 2024 blev sagen henvist."),
+             Line("2. maj 2024", 2, "noise")]
+    document = Document(1, "memo", lines)
+    doc = attach(load_pipeline().make_doc(document.full_text), document)
+    _found, own = date_mentions(doc, TODAY)
+    assert own is not None and own.date == "2024-05-02"
