@@ -19,7 +19,7 @@ from foi.extract.model import FileResult, Question
 from foi.extract.process import process_file
 from foi.responses.addressee import Addressee, find_addressee
 from foi.responses.danish import parse_date
-from foi.responses.questions import split_questions
+from foi.responses.questions import prose_questions, split_questions
 from foi.settings import Settings
 
 _HEADER = re.compile(r"^(fra|from|sendt|dato|date|emne|subject|til|to|cc)\s*:\s*(.*)$", re.IGNORECASE)
@@ -64,11 +64,13 @@ def inquiry_from_result(result: FileResult, require_questions: bool = True) -> I
     questions = split_questions(text)
     origin = "numbered list in the text"
     if not questions:
+        questions = prose_questions(text)
+        origin = "asking sentences of the prose (no numbered list)"
+    if not questions:
         questions = next((d.facts.questions for d in result.documents if d.facts.questions), [])
         origin = "questions found by extraction"
     if not questions and require_questions:
-        raise InquiryProblem(f"{result.path}: no numbered questions found (write them as '1.', '1)' or "
-                             f"'Spørgsmål 1:')")
+        raise InquiryProblem(f"{result.path}: no questions found (no numbered list, no sentence that asks)")
     inquiry = Inquiry(result.path, result.format, list(questions), text=text)
     inquiry.sources["questions"] = origin
     inquiry.addressee = find_addressee(text, result.headers)

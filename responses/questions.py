@@ -4,10 +4,15 @@
     Spørgsmål 1: Hvilke …?             Spørgsmål 1                      1. "Hvilke …?"
                                        Hvilke virksomheder …?           (quoted, or with a stray end quote)
 
-A question may run over several lines; it ends at the next number, at an empty line followed by
-text that is not part of it, or at the closing. Numbers must follow each other (1, 2, 3 …): a date
-("3. oktober 2018") or an amount at the start of a line does not open a question, and of several
-numbered lists in one text the one that asks most is taken.
+    Spørgsmål nr. 31: …                … om nogen? 2. Det ønskes oplyst …  (two numbers on one line)
+    1. Hvad …?  a) … b) …              (sub-questions stay in their question)
+
+A question may run over several lines; it ends at the next number, or at the closing. Every
+paragraph between two numbers belongs to the first (no question text is dropped); after the last
+number only the paragraphs that still ask. Numbers must follow each other (1, 2, 3 …), from 1 or,
+labelled "Spørgsmål (nr.) N", from any number; a date ("3. oktober 2018") or an amount at the start
+of a line does not open a question, and of several numbered lists the one that asks most is taken.
+Without any numbered list, `prose_questions` takes one question per asking sentence.
 """
 
 from __future__ import annotations
@@ -32,6 +37,12 @@ _NOT_A_QUESTION = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b|^\d", re.IGNOREC
 _CLOSING = re.compile(r"^(med\s+)?venlig(e)?\s+hilsen|^mvh\b|^de\s+bedste\s+hilsner|^på\s+forhånd\s+tak",
                       re.IGNORECASE)
 _QUOTES = "\"“”»«'„"
+# a second number inside a line, after the end of a sentence: "… om nogen? 2. Det ønskes oplyst …"
+_INLINE = re.compile(r"(?<=[?.!:])\s+(?=(?:spørgsmål\s+(?:nr\.?\s*)?)?\d{1,2}\s*[.)]\s+[A-ZÆØÅ\"“»])", re.IGNORECASE)
+# a paragraph that asks: a question mark, a request, or a sub-question label "a)", "b."
+ASKS = re.compile(r"\?\s*[\"“”»«']?\s*$|\b(?:ønskes|ønsker|bedes)\b[^.]{0,40}\b(?:oplyst|oplyse|redegjort|"
+                  r"oversigt|svar|belyst|uddybet)|\b(?:redegør|oplys|beskriv|angiv|forklar)\b|^[a-h][).]\s",
+                  re.IGNORECASE)
 
 
 @dataclass
@@ -43,7 +54,8 @@ class _Item:
     pending: list[str] = field(default_factory=list)  # asking paragraphs after it, kept if another number follows
 
 
-def _start(line: str) -> tuple[int, str] | None:
+def _start(line: str) -> tuple[int, str, bool] | None:
+    """(number, text after it, labelled "Spørgsmål") of a line that opens a numbered question."""
     m = _START.match(line)
     if not m:
         return None
@@ -51,7 +63,7 @@ def _start(line: str) -> tuple[int, str] | None:
     if rest and _NOT_A_QUESTION.match(rest):
         return None
     number = next(int(m.group(k)) for k in "abcd" if m.group(k))
-    return number, rest
+    return number, rest, m.group("a") is not None
 
 
 def strip_quotes(text: str) -> str:
@@ -75,7 +87,8 @@ def _runs(lines: list[str]) -> list[list[_Item]]:
         here, offset = offset, offset + len(line) + 1
         text = line.strip()
         started = _start(line)
-        if started and (not current and started[0] == 1 or current and started[0] == current[-1].number + 1):
+        opens = started and (not current and (started[0] == 1 or started[2]))
+        if started and (opens or current and started[0] == current[-1].number + 1):
             if current:
                 current[-1].lines += current[-1].pending
             current.append(_Item(started[0], [started[1]] if started[1] else [], here))
@@ -96,9 +109,14 @@ def _runs(lines: list[str]) -> list[list[_Item]]:
             continue
         if not item.closed or not item.lines:
             item.lines.append(text)
-        elif text.endswith("?"):
-            item.pending.append(text)  # a further question under the same number, after an empty line
+        elif not (_START.match(text) and not started):
+            item.pending.append(text)  # kept if another number follows: it is part of this question
     if current:
+        last = current[-1]
+        for text in last.pending:  # after the last number: the paragraphs that still ask
+            if not ASKS.search(text):
+                break
+            last.lines.append(text)
         runs.append(current)
     return runs
 
@@ -112,7 +130,8 @@ def _text(item: _Item) -> str:
 
 def split_questions(text: str) -> list[Question]:
     """The numbered questions of a text, numbered as written; [] when it has no numbered list."""
-    runs = [run for run in _runs(text.split("\n")) if any(_text(item) for item in run)]
+    lines = [part for line in text.split("\n") for part in _INLINE.split(line)]
+    runs = [run for run in _runs(lines) if any(_text(item) for item in run)]
     if not runs:
         return []
 
@@ -121,3 +140,39 @@ def split_questions(text: str) -> list[Question]:
 
     best = max(runs, key=asks)
     return [Question(item.number, _text(item), item.start) for item in best if _text(item)]
+
+
+_HEADER_LINE = re.compile(r"^(?:fra|from|sendt|dato|date|emne|subject|til|to|cc|vedr\.?|vedrørende)\s*:", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:kære|hej|goddag|til)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[?!.])\s+(?=[A-ZÆØÅ\"“»])")
+
+
+def prose_questions(text: str) -> list[Question]:
+    """Questions of an inquiry written as prose: one per sentence that asks (a question mark, or a
+    request such as "Det ønskes oplyst …"), numbered 1, 2 …; headers, greeting, lead-in lines and
+    everything from the closing on are left out."""
+    paragraphs: list[tuple[int, str]] = []
+    offset = 0
+    block: list[str] = []
+    start = 0
+    for line in text.split("\n") + [""]:
+        here, offset = offset, offset + len(line) + 1
+        stripped = line.strip()
+        if _CLOSING.match(stripped):
+            break
+        if not stripped or _HEADER_LINE.match(stripped) or (not block and _GREETING.match(stripped)):
+            if block:
+                paragraphs.append((start, " ".join(block)))
+            block = []
+            continue
+        if not block:
+            start = here
+        block.append(stripped)
+    if block:
+        paragraphs.append((start, " ".join(block)))
+    out: list[Question] = []
+    for start, para in paragraphs:
+        for sentence in _SENTENCE_END.split(" ".join(para.split())):
+            if ASKS.search(sentence) and len(sentence.split()) >= 3:
+                out.append(Question(len(out) + 1, strip_quotes(sentence), start))
+    return out

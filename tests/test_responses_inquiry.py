@@ -82,12 +82,15 @@ def test_signature_names_a_sender_that_no_header_names(tmp_path: Path) -> None:
     assert inquiry.date is None
 
 
-def test_an_inquiry_without_numbered_questions_is_a_clear_error(tmp_path: Path) -> None:
+def test_an_inquiry_without_any_question_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "brev.txt"
-    path.write_text("Kære kommune\n\nHvad koster det?\n\nMvh Bo\n", "utf-8")
-    with pytest.raises(InquiryProblem, match="no numbered questions"):
+    path.write_text("Kære kommune\n\nJeg takker for mødet i går.\n\nMvh Bo\n", "utf-8")
+    with pytest.raises(InquiryProblem, match="no questions found"):
         read_inquiry(path)
     assert read_inquiry(path, require_questions=False).questions == []
+    # issue 13: unnumbered prose is read, one question per asking sentence
+    path.write_text("Kære kommune\n\nHvad koster det?\n\nMvh Bo\n", "utf-8")
+    assert [q.text for q in read_inquiry(path).questions] == ["Hvad koster det?"]
 
 
 def test_a_missing_or_unreadable_inquiry_is_a_clear_error(tmp_path: Path) -> None:

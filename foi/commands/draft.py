@@ -8,6 +8,7 @@ import click
 
 from foi.commands.options import db_option
 from foi.extract.personal_data import mask_cpr
+from foi.responses.classify import classify
 from foi.responses.consistency import check_draft
 from foi.responses.danish import parse_date
 from foi.responses.draft import FAMILIES, DraftOptions, build_draft, output_paths, write_draft
@@ -94,7 +95,7 @@ def draft(
                f"dated {result.inquiry.date or '?'}")
     for section in result.sections:
         if section.question:
-            say(f"  Ad {section.number}: {section.rule}")
+            say(f"  Ad {section.number}: {section.rule} (asks: {classify(section.question)})")
     say("Provenance:")
     for line in [p.line() for p in result.provenance] or ["(no stored fact was used)"]:
         say(f"  {line}")
