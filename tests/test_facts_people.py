@@ -205,6 +205,12 @@ def test_a_cue_broken_across_lines() -> None:
     assert got["sender"] == [("Nikolaj Holm", None, None, "EL")]
 
 
+def test_a_name_broken_across_wrapped_lines() -> None:
+    got = roles(people("På Sundheds- og Forebyggelsesudvalgets møde deltager faglig koordinator Birgit\n"
+                       "Elleby Jørgensen fra Center for Ejendomme under behandlingen af sagen.\n", "memo"))
+    assert got["member"] == [("Birgit Elleby Jørgensen", "faglig koordinator", None, None)]
+
+
 def test_names_listed_below_a_cue() -> None:
     got = roles(people("Spørgsmål fra:\n\nIb A. Holm, Kastanievej 5, 1870 Frederiksberg C\n"
                        "Lillian og Mogens Kyst, Kastanievej 7, 1870 Frederiksberg C\n\n1. Hvorfor?\n", "other"))

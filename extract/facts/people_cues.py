@@ -44,6 +44,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|:(?=\s|$)")
 _ABBREVIATIONS = frozenset({"nr", "pkt", "jf", "bl.a", "f.eks", "ca", "kl", "stk", "mv", "m.v", "evt", "dvs", "vedr",
                             "hhv", "inkl", "ekskl", "mht", "iflg", "pga", "d"})
 _MAX_CLAUSE = 400  # characters after a cue that may hold its list
+_WRAPPED = 60  # a line at least this long that ends without a stop was wrapped by the layout
 _BLOCK_LINES = 8  # lines below a cue that ends its line ("Spørgsmål fra:") that may hold the names
 
 Named = tuple[str, str | None, str | None]  # name, title, party
@@ -59,12 +60,16 @@ class Paragraph:
 
 def paragraphs(lines: list[tuple[int, str]]) -> list[Paragraph]:
     """Lines joined where the layout broke a sentence: the next line opens in lower case or with "(",
-    or the line ends with a hyphen ("Spørgs-" ⏎ "målet" → "Spørgsmålet")."""
+    the line ends with a hyphen ("Spørgs-" ⏎ "målet" → "Spørgsmålet"), or a line of wrapped prose
+    ends without a stop ("… faglig koordinator Birgit" ⏎ "Elleby Jørgensen fra …")."""
     out: list[Paragraph] = []
     text, parts, first = "", [], -1
+    previous = ""
     for i, (offset, line) in enumerate(lines):
         s = line.strip()
-        if text and s and (s[0].islower() or s[0] == "(") and not text.endswith((":", ".")):
+        wrapped = len(previous) >= _WRAPPED and not previous.endswith((":", ".", ";", "!", "?"))
+        previous = s
+        if text and s and (s[0].islower() or s[0] == "(" or wrapped) and not text.endswith((":", ".")):
             if text.endswith("-") and s[0].islower() and not text.endswith(" -"):
                 text = text[:-1]
             else:
