@@ -43,8 +43,10 @@ def check_draft(draft: Draft, db: sqlite_utils.Database) -> list[str]:
 def _numbering(draft: Draft) -> list[str]:
     out = []
     numbers = [s.number for s in draft.sections if s.question]
-    if numbers and numbers != list(range(1, len(numbers) + 1)):
-        out.append(f"the questions are numbered {numbers}, not 1 to {len(numbers)}: check the inquiry")
+    first = numbers[0] if numbers else 1  # "Spørgsmål nr. 412" is numbered as asked
+    if numbers and numbers != list(range(first, first + len(numbers))):
+        out.append(f"the questions are numbered {numbers}, not {first} to {first + len(numbers) - 1}: "
+                   "check the inquiry")
     asked = {q.number for q in draft.inquiry.questions}
     for section in draft.sections:
         for m in _SEE_ANSWER.finditer(_text(section)):

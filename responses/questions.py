@@ -26,7 +26,7 @@ from foi.responses.danish import MONTHS
 
 _START = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:"
-    r"spørgsmål\s+(?:nr\.?\s*)?(?P<a>\d{1,2})\s*[:.)\-–]?"
+    r"spørgsmål\s+(?:nr\.?\s*)?(?P<a>\d{1,4})\s*[:.)\-–]?"
     r"|\((?P<b>\d{1,2})\)"
     r"|(?P<c>\d{1,2})\s*[.)]"
     r"|(?P<d>\d{1,2})\s*:"

@@ -89,3 +89,8 @@ def test_every_question_gets_its_ad_section(name: str, count: int, corpus_db: Pa
     assert markdown.count("**Ad ") == count
     for q in inquiry.questions:  # every question's text is in the letter, whole
         assert q.text in markdown
+
+
+def test_a_folketing_question_keeps_its_three_digit_number() -> None:
+    [q] = read_inquiry(DRAFTING / "folketing_spm_nr.txt").questions
+    assert q.number == 412 and q.text.startswith("Vil ministeren oplyse, hvor mange plejecentre")
