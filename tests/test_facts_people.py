@@ -110,6 +110,8 @@ CUE_EXAMPLES = [
      [("Birthe Lund", None, "A")]),
     ("member_after", "Til stede fra bestyrelsen var: Niels Ravn, Tove Kirk og Ulla Brink.", "other", "member",
      [("Niels Ravn", None, None), ("Tove Kirk", None, None), ("Ulla Brink", None, None)]),
+    ("member_after", "Til stede fra forvaltningen: direktør Jens Holm og chefkonsulent Ida Berg", "other", "member",
+     [("Jens Holm", "direktør", None), ("Ida Berg", "chefkonsulent", None)]),
     ("member_after", "Mødedato: 3. maj 2022 Deltagere: Mødelokale 2 Jens Ravn (A), Mia Borg (V) Afbud: Eva Dam (Ø)",
      "minutes", "member", [("Jens Ravn", None, "A"), ("Mia Borg", None, "V"), ("Eva Dam", None, "Ø")]),
     ("member_after", "Desuden deltog: Ole Sand", "minutes", "member", [("Ole Sand", None, None)]),
