@@ -1,12 +1,16 @@
 """Answer layouts other than `Ad N` sections, each read from the document's body lines.
 
-* pairs: "Spørgsmål N:" (or a ministry's "Spørgsmål nr. 925:", or "Spørgsmål:") with the question,
-  then "Svar:" with the answer, for one question or several;
-* echoed: one "SVAR:" heading over all answers, each opening with "Spørgsmål N:" and its question
-  repeated (a council's question time);
+* pairs: "Spørgsmål N:" (or a ministry's "Spørgsmål nr. 925:", "Spørgsmål:", or a bare "Spørgsmål"
+  heading over one question) with the question, then "Svar:" with the answer, for one question or
+  several;
+* echoed: a "SVAR:" heading over an asker's answers, each opening with "Spørgsmål N:" and its
+  question repeated (a council's question time, one heading per asker);
 * lists: a numbered list of answers set right after the numbered list of questions, under a "Svar"
   heading or none (a binding ruling's "Spørgsmål 1. … 2. …" then "Svar 1. … 2. …");
-* lone: one "Svar:" after a question quoted in the letter's opening, with no question label.
+* lone: one "Svar:" after a question quoted in the letter's opening, with no question label, or one
+  bare "Svar" heading right under a question.
+
+Each reader returns ([], []) when its layout is not there, so the component tries them in turn.
 """
 
 from __future__ import annotations
