@@ -25,6 +25,7 @@ from foi.extract.pattern_data import any_of, load_patterns
 from foi.extract.personal_data import mask_cpr
 from foi.responses.danish import format_date, sort_key
 from foi.responses.profiles import Profile
+from foi.responses.reuse import decide
 from foi.store.listings import document_full_text
 from foi.store.queries import (
     StoredDocument,
@@ -110,8 +111,8 @@ def programmes_in(question: str, vocabulary: dict[str, str] | None = None) -> li
     return [name for name, stem in (vocabulary or PROGRAMMES).items() if any(t.startswith(stem) for t in terms)]
 
 
-def companies_section(db: sqlite_utils.Database, q: Question, vocabulary: dict[str, str] | None = None
-                      ) -> Section | None:
+def companies_section(db: sqlite_utils.Database, q: Question, vocabulary: dict[str, str] | None = None,
+                      profile: Profile | None = None) -> Section | None:
     vocabulary = vocabulary or PROGRAMMES
     years = _YEAR.findall(q.text)
     year = int(years[0]) if years else None
@@ -132,11 +133,12 @@ def companies_section(db: sqlite_utils.Database, q: Question, vocabulary: dict[s
             for i, c in enumerate(companies, start=1)]
     # the list is restated as what it is (its own heading's programmes), not as what was asked: a list of
     # companies with virksomhedspraktik *and* mentorstøtte is not "the companies with virksomhedspraktik"
-    heading = _list_heading(document_full_text(db, doc.id))
-    listed = sorted(programmes_in(heading, vocabulary), key=lambda p: heading.lower().find(p[:6]))
+    heading = _list_heading(document_full_text(db, doc.id), companies[0].name if companies else "")
+    listed = sorted(programmes_in(heading, vocabulary), key=lambda p: heading.lower().find(vocabulary[p]))
     values = {
         "count": len(rows), "year": year, "programmes": listed or programmes,
-        "source_administration": administration_of(db, doc.id),
+        "source_administration": is_own(db, doc, profile)[1] or "", "own": is_own(db, doc, profile)[0],
+        "source_file": doc.path,
         "source_date": format_date(doc.date) if doc.date else None, "source_case": doc.case_number,
         "source_document": doc.document_number,
     }
@@ -146,37 +148,59 @@ def companies_section(db: sqlite_utils.Database, q: Question, vocabulary: dict[s
     return section
 
 
-def _list_heading(text: str) -> str:
-    """The sentence above a list of companies ("Oversigt over virksomheder som …:"), or the text's start."""
-    for para in text.split("\n\n")[:30]:
-        if re.search(r"\b(oversigt|liste)\b", para, re.IGNORECASE) and len(para.split()) >= 4:
-            return " ".join(para.split())
-    return " ".join(text[:300].split())
+def _list_heading(text: str, first_company: str) -> str:
+    """The sentence nearest above a list of companies ("Oversigt over virksomheder som …:")."""
+    at = text.lower().find(first_company.lower()) if first_company else -1
+    above = text[:at] if at > 0 else text
+    found = [" ".join(p.split()) for p in above.split("\n\n")
+             if re.search(r"\b(oversigt|liste)\b", p, re.IGNORECASE) and len(p.split()) >= 4]
+    return found[-1] if found else " ".join(above[-300:].split())
 
 
-def reuse_section(db: sqlite_utils.Database, q: Question, thresholds: dict[str, float] | None = None
-                  ) -> Section | None:
+def is_own(db: sqlite_utils.Database, doc: StoredDocument, profile: Profile | None) -> tuple[bool, str | None]:
+    """Whether a stored document is the profile's administration's own, and who wrote it."""
+    source = administration_of(db, doc.id)
+    if profile is None or source is None:
+        return True, source  # nothing to tell them apart by (a test without a profile, a document without letterhead)
+    lowered = source.lower()
+    own = profile.municipality.lower() in lowered and (
+        "," not in source or any(n in lowered for n in profile.names() if n != profile.municipality.lower()))
+    return own, source
+
+
+def reuse_section(db: sqlite_utils.Database, q: Question, thresholds: dict[str, float] | None = None,
+                  profile: Profile | None = None) -> Section | None:
+    """The closest earlier answer that answers (`responses.reuse.decide`); None when none does."""
     limits = thresholds or THRESHOLDS
-    candidates = similar_answers(db, q.text, limit=3)
-    if not candidates:
-        return None
-    best = candidates[0]
-    if best.similarity < limits["reuse_similarity"] or best.coverage < limits["reuse_coverage"] \
-            or not best.resolved.strip():
+    best = None
+    candidates = similar_answers(db, q.text, limit=5)
+    for candidate in candidates:
+        if candidate.similarity < limits["reuse_similarity"] or candidate.coverage < limits["reuse_coverage"]:
+            continue
+        # the question the reused text answered first (a "se svar på spørgsmål 2" is followed to 2)
+        target = [c.question for c in candidates if c.document.id == candidate.document.id
+                  and c.number == candidate.resolved_number]
+        decision = decide(q.text, candidate.resolved, " ".join([candidate.question, *target]))
+        if decision.reuse:
+            best = candidate
+            break
+    if best is None:
         return None
     doc = best.document
+    own, administration = is_own(db, doc, profile)
     paragraphs = [mask_cpr(p.strip()) for p in best.resolved.split("\n\n") if p.strip()]
     values = {
         "paragraphs": paragraphs, "source_date": format_date(doc.date) if doc.date else None,
         "source_case": doc.case_number, "source_document": doc.document_number,
         "source_question": best.number, "answered_by": best.resolved_number,
-        "earlier_question": best.question,
+        "earlier_question": best.question, "own": own, "source_administration": administration or "",
+        "source_file": doc.path,
     }
     section = Section(q.number, q.text, "reuse", "answer_reuse.j2", values)
     via = f" (via its reference to answer {best.resolved_number})" if best.resolved_number != best.number else ""
     section.provenance.append(Provenance.of(
         q.number, f"answer to question {best.number}{via}, similarity {best.similarity:.0f}, "
-        f"coverage {best.coverage:.2f}", doc))
+        f"coverage {best.coverage:.2f}{'' if own else ', another administration'}", doc))
     return section
 
 
@@ -191,7 +215,7 @@ def gather(db: sqlite_utils.Database, questions: list[Question], profile: Profil
         if twin is not None:
             sections.append(Section(q.number, q.text, "repeat", "answer_repeat.j2", {"twin": twin.number}))
             continue
-        section = companies_section(db, q, vocabulary) if is_companies_question(q.text) else None
-        section = section or reuse_section(db, q, thresholds)
+        section = companies_section(db, q, vocabulary, profile) if is_companies_question(q.text) else None
+        section = section or reuse_section(db, q, thresholds, profile)
         sections.append(section or Section(q.number, q.text, "placeholder", "answer_placeholder.j2", {}))
     return sections
