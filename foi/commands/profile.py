@@ -13,7 +13,12 @@ from foi.settings import Settings
 
 @click.group()
 def profile() -> None:
-    """Administration profiles: letterhead, signature, deadlines and vocabularies of `foi draft`."""
+    """Administration profiles: letterhead, signature, deadlines and vocabularies of `foi draft`.
+
+    \b
+    Example:
+        foi profile init frederiksberg --municipality "Frederiksberg Kommune"
+    """
 
 
 @profile.command("init")
