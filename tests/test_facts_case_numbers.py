@@ -144,6 +144,9 @@ def test_start_points_at_the_value() -> None:
         "Ejendomsnr. 2203-14",
         "Rør nr. 1 - Ideer fra workshoppen",
         "10/2019",
+        "Budget\n2024/25\n1.250",
+        "Åbningstid\n1000-2000",
+        "Dok.nr.: 2021-11-05",
     ],
 )
 def test_not_case_numbers(text: str) -> None:
