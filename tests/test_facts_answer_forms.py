@@ -278,3 +278,21 @@ def test_refers_to_an_abbreviated_question() -> None:
 def test_ad_as_a_preposition_is_no_heading_inside_minutes() -> None:
     f = facts("Sagen blev behandlet\nad 2 omgange i udvalget.\n", "minutes")
     assert f.answers == []
+
+
+@pytest.mark.parametrize("label", ["Rådmandens svar:", "Svar fra Teknik- og Miljøforvaltningen:"])
+def test_answer_labels_naming_who_answers(label: str) -> None:
+    f = facts(f"Spørgsmål 1:\nHvornår tømmes skraldespandene?\n{label}\nHver mandag.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Hver mandag.")]
+
+
+def test_one_unnumbered_echo_under_svar() -> None:
+    f = facts('Spørgsmål fra: Bo Lind\n\nHvorfor er stien lukket?\n\nSVAR:\n\nSpørgsmål: "Hvorfor er stien lukket?"\n\n'
+              "Stien repareres.\n", "other")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Stien repareres.")]
+
+
+def test_lone_answer_label_far_below_the_announced_question() -> None:
+    question = "\n".join(f"Linje {n} af spørgsmålets lange tekst om sagen." for n in range(12))
+    f = facts(f"Udvalget har stillet følgende spørgsmål nr. 61:\n”{question}”\nSvar:\nSagen er afsluttet.\n")
+    assert [(a.number, a.text) for a in f.answers] == [(61, "Sagen er afsluttet.")]

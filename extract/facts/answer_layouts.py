@@ -36,6 +36,8 @@ from foi.extract.paragraphs import join_paragraphs, split_paragraphs
 
 Found = tuple[list[Question], list[Answer]]
 
+_LONE_WINDOW = 30  # lines above a lone "Svar:" in which the letter announces the question it answers
+
 
 def _joined(lines: list[QaLine]) -> str:
     return " ".join(split_paragraphs([line.text for line in lines]))
@@ -133,11 +135,14 @@ def find_echoed(lines: list[QaLine], facts: Facts) -> Found:
     for start, stop in zip(starts, [*starts[1:], len(lines)], strict=False):
         blocks = sections(lines[start + 1 : stop], "pair_question")
         for k, block in enumerate(blocks):
+            if not block.number and len(blocks) > 1:
+                continue  # unnumbered echoes of several questions: which answer is which is not written
+            number = block.number or 1
             echo, body = _echo(block)
-            answer = make_answer(block.number, trim_tail(body, facts, names=k == len(blocks) - 1), block.offset)
+            answer = make_answer(number, trim_tail(body, facts, names=k == len(blocks) - 1), block.offset)
             if echo:
-                questions.append(Question(block.number, echo, block.offset))
-            if answer and block.number:
+                questions.append(Question(number, echo, block.offset))
+            if answer:
                 answers.append(answer)
     return questions, answers
 
@@ -205,7 +210,7 @@ def find_lone_answer(lines: list[QaLine], facts: Facts) -> Found:
     if len(labels) != 1:
         return [], []
     i = labels[0]
-    before = [line for line in lines[max(0, i - 8) : i] if line.text.strip()]
+    before = [line for line in lines[max(0, i - _LONE_WINDOW) : i] if line.text.strip()]
     if not before:
         return [], []
     last = before[-1].text.strip()
