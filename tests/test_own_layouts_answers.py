@@ -103,3 +103,21 @@ def test_json_output_of_a_ministers_answer() -> None:
     documents = json.loads(result.output)["documents"]
     answers = [a for d in documents for a in d["answers"]]
     assert [(a["number"], a["refers_to"]) for a in answers] == [(512, [])]
+
+
+def test_the_ministers_answer_printed_to_pdf_reads_the_same(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "svar.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont("Helvetica", 9)
+    y = 800
+    for line in (DOCUMENTS / "qa_paragraf20_svar.txt").read_text(encoding="utf-8").splitlines():
+        for start in range(0, max(len(line), 1), 100):  # a long opening line wraps as a layout would
+            c.drawString(40, y, line[start : start + 100])
+            y -= 12
+    c.save()
+    result = process_file(pdf, Settings())
+    assert result.status == "ok", result.error
+    from_pdf = [(a.number, a.text) for d in result.documents for a in d.facts.answers]
+    assert from_pdf == [(a.number, a.text) for a in facts("qa_paragraf20_svar.txt").answers]
