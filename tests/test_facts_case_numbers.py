@@ -50,6 +50,11 @@ def pairs(text: str) -> list[tuple[str, str]]:
         ("Sagsnr. 012-k22-004417", [("sagsnr", "012-k22-004417")]),
         ("DocumentID: 2019-004512-3\nDocumentIsArchived: 0", [("dokumentnr", "2019-004512-3")]),
         ("Jour.nr. 2020/1234", [("journalnr", "2020/1234")]),
+        ("Journal-nr.: 2018/0412-3", [("journalnr", "2018/0412-3")]),
+        ("Dok.-nr. 210445/21", [("dokumentnr", "210445/21")]),
+        ("Sag ID: 2022-17731", [("sagsnr", "2022-17731")]),
+        ("Emne: SV: Aktindsigt i sag 19/12345 om vejen", [("sagsnr", "19/12345")]),
+        ("Kopi af notat i sagen, se KLE 01.02.15P20-4-22.", [("kle_journalnr", "01.02.15P20-4-22")]),
         # shapes of a records system, without a label
         ("Journalnummer 15.20.00A23-0112", [("kle_journalnr", "15.20.00A23-0112")]),
         ("Åbent - 82.04.06-G01-14-23 Vejnavne", [("kle_journalnr", "82.04.06-G01-14-23")]),
