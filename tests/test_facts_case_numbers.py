@@ -50,6 +50,7 @@ def pairs(text: str) -> list[tuple[str, str]]:
         ("Sagsnr. 012-k22-004417", [("sagsnr", "012-k22-004417")]),
         ("DocumentID: 2019-004512-3\nDocumentIsArchived: 0", [("dokumentnr", "2019-004512-3")]),
         ("Jour.nr. 2020/1234", [("journalnr", "2020/1234")]),
+        ("CaseNumber: 2021-004411\nFileUpdateStatus: 0", [("sagsnr", "2021-004411")]),
         ("Journal-nr.: 2018/0412-3", [("journalnr", "2018/0412-3")]),
         ("Dok.-nr. 210445/21", [("dokumentnr", "210445/21")]),
         ("Sag ID: 2022-17731", [("sagsnr", "2022-17731")]),
@@ -73,6 +74,7 @@ def test_schemes(text: str, expected: list[tuple[str, str]]) -> None:
         ("7  Åbent  Budget 2025\n\n041277-2022\n\nResumé", [("sagsnr", "041277-2022")]),
         ("12. Trafikplan\n19/20815\nIndstilling", [("sagsnr", "19/20815")]),
         ("4. Vandløb\n317-2021-4\nSagsfremstilling", [("sagsnr", "317-2021-4")]),
+        ("2. Jordforurening ved havnen\n1-33-72-1043-21\nResume", [("sagsnr", "1-33-72-1043-21")]),
         # an attachment line "<number> - <title>", also after "Bilag" and mid-line
         ("Bilag\n2021-184422 - Notat om trafik", [("dokumentnr", "2021-184422")]),
         ("Bilag 2021-184422 - Notat om trafik 2021-184430 - Kort over området",
@@ -134,6 +136,7 @@ def test_start_points_at_the_value() -> None:
         "Restaurant Havnen ApS. CVR-nr. 31245672",
         "Tømrer Hansen ApS. Cvr 41829362",
         "CVR nr.: 31 24 56 72",
+        "Momsregistreret under SE-nr. 31245672",
         # an EAN with a CVR beside it is the body's registration footer
         "Slotsholmsgade 4\n1216 København K\nTlf.: 3392 3392\nEAN: 5798000123458\nCVR: 31 24 56 72",
         # agenda items, pages, meetings, laws, bills and plans
