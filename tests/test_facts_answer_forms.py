@@ -245,8 +245,9 @@ def test_one_unnumbered_question_under_bare_headings() -> None:
 
 
 def test_bare_svar_heading_right_under_a_question() -> None:
-    f = facts("Du har spurgt, om kommunen vil male broen?\n\nSvar\nBroen males i maj.\n")
+    f = facts("Tak for din mail.\n\nDu har spurgt, om kommunen vil male\nbroen?\n\nSvar\nBroen males i maj.\n")
     assert [(a.number, a.text) for a in f.answers] == [(1, "Broen males i maj.")]
+    assert f.questions[0].text == "Du har spurgt, om kommunen vil male broen?"
 
 
 def test_bare_svar_heading_without_a_question_above_is_no_answer() -> None:
@@ -296,3 +297,5 @@ def test_lone_answer_label_far_below_the_announced_question() -> None:
     question = "\n".join(f"Linje {n} af spørgsmålets lange tekst om sagen." for n in range(12))
     f = facts(f"Udvalget har stillet følgende spørgsmål nr. 61:\n”{question}”\nSvar:\nSagen er afsluttet.\n")
     assert [(a.number, a.text) for a in f.answers] == [(61, "Sagen er afsluttet.")]
+    assert f.questions[0].text.startswith("Linje 0 af")
+    assert f.questions[0].text.endswith("Linje 11 af spørgsmålets lange tekst om sagen.")

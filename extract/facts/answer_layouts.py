@@ -218,14 +218,28 @@ def find_lone_answer(lines: list[QaLine], facts: Facts) -> Found:
     announced = ":" in lines[i].text[:24] and any(patterns()["question"]["intro"].search(x.text) for x in before)
     if not (announced or asks):  # a bare "Svar" heading needs the question right above it
         return [], []
-    m = patterns()["question"]["quoted_after"].search(last)
-    question = clean_question(next(g for g in m.groups() if g is not None) if m else last)
+    question = _lone_question(lines[max(0, i - _LONE_WINDOW) : i], announced)
     number = number_mentioned(lines[:i])
     body = trim_tail([label_rest(lines[i]), *_until_end(lines[i + 1 :])], facts)
     answer = make_answer(number, body, lines[i].offset)
     if not answer:
         return [], []
     return ([Question(number, question, before[-1].offset)] if question else []), [answer]
+
+
+def _lone_question(lines: list[QaLine], announced: bool) -> str:
+    """The question above a lone "Svar:": from where the letter announces it ("… følgende spørgsmål:"), or
+    the paragraph right above the label."""
+    intro = patterns()["question"]["intro"]
+    start = max((k for k, line in enumerate(lines) if intro.search(line.text)), default=-1) if announced else -1
+    if start < 0:
+        blanks = [k for k, line in enumerate(lines) if not line.text.strip() and k < len(lines) - 1]
+        start = blanks[-1] + 1 if blanks else 0
+    texts = [line.text for line in lines[start:]]
+    m = patterns()["question"]["quoted_after"].search(texts[0]) if announced and texts else None
+    if announced and texts:
+        texts[0] = next((g for g in m.groups() if g is not None), "") if m else ""
+    return clean_question(" ".join(split_paragraphs(texts)))
 
 
 def _until_end(lines: list[QaLine]) -> list[QaLine]:
