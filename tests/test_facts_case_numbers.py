@@ -101,6 +101,22 @@ def test_a_column_under_a_case_label_holds_case_numbers() -> None:
     assert pairs(text) == [("sagsnr", "200712345"), ("sagsnr", "200712346")]
 
 
+def test_a_column_whose_header_cells_ran_together() -> None:
+    text = ("Sag nr. er oprettet på ejendommen Ejendomsnr. skal flyttes til\n"
+            "200501122 Nørregade 4, 5600 Algade 2, 5600\n200501187 Nørregade 8, 5600 Algade 6, 5600\n"
+            "Venlig hilsen")
+    assert pairs(text) == [("sagsnr", "200501122"), ("sagsnr", "200501187")]
+
+
+def test_one_line_that_opens_with_a_number_after_a_label_line_is_no_column() -> None:
+    assert pairs("Sagsnr. er ikke oplyst i brevet\n20000 borgere har fået brevet") == []
+
+
+def test_space_aligned_columns_and_amounts_in_them() -> None:
+    text = "Sagsnr.      Beløb\n2022-31207   12.500\n2022-31299   9.000\n12.500       2022-31207"
+    assert pairs(text) == [("sagsnr", "2022-31207"), ("sagsnr", "2022-31299")]
+
+
 def test_a_document_number_column_is_filed_as_document_numbers() -> None:
     text = "Titel\tDok.nr.\nNotat om skolen\t2022-31207\nReferat\t2022-31299"
     assert pairs(text) == [("dokumentnr", "2022-31207"), ("dokumentnr", "2022-31299")]

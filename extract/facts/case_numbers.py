@@ -41,6 +41,7 @@ _CHECKED = {"ean": stdnum_ean.is_valid, "cvr": stdnum_cvr.is_valid}
 _OWN_SHAPE = {"ean", "cvr", "p_nummer"}  # registry numbers: never re-filed by the shape of their value
 _FOREIGN_SYSTEMS = {"f2_sagsnr", "f2_dokumentnr", "edoc_sagsnr"}
 _SENTENCE_WORDS = 8  # a body line this long is running text, not a label line or a heading
+_CELL = re.compile(r"[^\t ](?:[^\t ]| (?! ))*")  # a table cell: text up to a tab or a wide gap
 _FIELD = re.compile(r":[ \t]*$")  # "Sagsnr.: " just before a value: a field, not a sentence
 
 Span = tuple[int, int]
@@ -210,32 +211,60 @@ def _header_scheme(cell: str) -> str | None:
     return None
 
 
+def _leading_header(line: str) -> str | None:
+    """The scheme of a case label that opens a line of headers run together, without a value of its
+    own: the header of a column whose layout the text lost ("Sag nr. er tilknyttet ejendommen …")."""
+    stripped = line.strip()
+    for scheme in _rules().schemes:
+        m = scheme.label.match(stripped)
+        rest = stripped[m.end():].strip(" .:") if m else ""
+        if m and rest and scheme.report and scheme.name != "ean" and not scheme.value.match(stripped, m.end()):
+            return scheme.name
+    return None
+
+
 def _table_cells(text: str) -> list[tuple[str, int, int]]:
-    """(scheme, start, end) of the cells under a case label in tab-separated table rows."""
+    """(scheme, start, end) of the cells under a case label: in tab-separated (or space-aligned) table
+    rows, the cells of the label's column; under a label that opens a line of headers run together,
+    the numbers that open the following lines, when two or more lines in a row open with one."""
     rules = _rules()
     cells: list[tuple[str, int, int]] = []
-    column: int | None = None
+    run: list[tuple[str, int, int]] = []  # the rows under a run-together header, kept if two or more
+    column: int | None = None  # -1: the first token of each line
     scheme = rules.table_scheme
+
+    def fits(cell: str) -> bool:
+        return bool(rules.table_value.match(cell)) and _valid(scheme, normalise(cell))
+
+    def close_run() -> None:
+        cells.extend(run if len(run) > 1 else [])
+        run.clear()
+
     pos = 0
     for line in text.split("\n"):
         offset, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
-        if "\t" not in line:
+        parts = [(m.start(), m.group().strip()) for m in _CELL.finditer(line)]
+        headers = [(i, s) for i, (_at, cell) in enumerate(parts) if len(parts) > 1 and (s := _header_scheme(cell))]
+        lead = None if headers else _leading_header(line)
+        if headers or lead:
+            close_run()
+            column, scheme = headers[0] if headers else (-1, str(lead))
+        elif column == -1:
+            first = re.match(r"\s*(\S+)", line)
+            if first and fits(first.group(1)):
+                run.append((scheme, offset + first.start(1), offset + first.end(1)))
+            else:
+                close_run()
+                column = None
+        elif column is not None and len(parts) > 1:
+            at, cell = parts[column] if column < len(parts) else (0, "")
+            if cell and fits(cell):
+                cells.append((scheme, offset + at, offset + at + len(cell)))
+        else:
             column = None
-            continue
-        parts = line.split("\t")
-        headers = [(i, s) for i, cell in enumerate(parts) if (s := _header_scheme(cell))]
-        if headers:
-            column, scheme = headers[0]
-            continue
-        if column is None or column >= len(parts):
-            continue
-        start = offset + sum(len(p) + 1 for p in parts[:column])
-        cell = parts[column].strip()
-        if cell and rules.table_value.match(cell):
-            start += parts[column].index(cell)
-            cells.append((scheme, start, start + len(cell)))
+    close_run()
     return cells
 
 
