@@ -299,3 +299,9 @@ def test_lone_answer_label_far_below_the_announced_question() -> None:
     assert [(a.number, a.text) for a in f.answers] == [(61, "Sagen er afsluttet.")]
     assert f.questions[0].text.startswith("Linje 0 af")
     assert f.questions[0].text.endswith("Linje 11 af spørgsmålets lange tekst om sagen.")
+
+
+@pytest.mark.parametrize("heading", ["Spørgsmålene besvares således:", "Skatterådet besvarer spørgsmålene således:"])
+def test_sentence_announcing_the_answer_list(heading: str) -> None:
+    f = facts(f"Spørgsmål\n1. Er salget momsfrit?\n2. Skal der betales afgift?\n\n{heading}\n1. Ja\n2. Nej\n", "other")
+    assert [(a.number, a.text) for a in f.answers] == [(1, "Ja"), (2, "Nej")]
