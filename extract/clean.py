@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from foi.danish.calendar import placeholders
 from foi.extract.model import BODY, MARGIN, NOISE, Line
 from foi.extract.pattern_data import compile_groups, load_patterns
 from foi.extract.text_repair import repair_line
@@ -22,8 +23,8 @@ _GLUED_LABEL = re.compile(
 )
 _GLUED_BOLD = re.compile(r"(?<=\S)(?=\*\*[A-ZÆØÅ])")
 _DATE_ONLY = re.compile(
-    r"^(?:d(?:en)?\.?\s*)?(?:\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
-    r"november|december)\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$",
+    r"^(?:d(?:en)?\.?\s*)?(?:\d{1,2}\.\s*" + placeholders()["{MONTH_NAME}"]
+    + r"\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$",
     re.IGNORECASE,
 )
 _SHORT_WORDS = 7

@@ -14,11 +14,27 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from foi.danish.calendar import placeholders
+
 
 @cache
 def load_patterns(name: str, package: str = "foi.extract.facts") -> dict[str, Any]:
-    """The parsed `patterns/<name>.toml` of `package`."""
-    return tomllib.loads(resources.files(package).joinpath(f"patterns/{name}.toml").read_text("utf-8"))
+    """The parsed `patterns/<name>.toml` of `package`, with `{MONTH}`, `{MONTH_NAME}` and `{WEEKDAY}`
+    in its strings filled in from the one Danish calendar (foi.danish.calendar)."""
+    raw = tomllib.loads(resources.files(package).joinpath(f"patterns/{name}.toml").read_text("utf-8"))
+    return _filled(raw, placeholders())
+
+
+def _filled(value: Any, words: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for token, pattern in words.items():
+            value = value.replace(token, pattern)
+        return value
+    if isinstance(value, list):
+        return [_filled(v, words) for v in value]
+    if isinstance(value, dict):
+        return {k: _filled(v, words) for k, v in value.items()}
+    return value
 
 
 def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

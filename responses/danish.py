@@ -5,23 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+from foi.danish.calendar import format_date, month_number, placeholders
 
-_LONG = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r"|" + "|".join(_MONTH_ABBR) + r")\.?\s+(\d{4})\b",
-                   re.IGNORECASE)
+__all__ = ["find_dates", "format_date", "genitive", "lower_first", "parse_date", "sort_key"]
+
+_LONG = re.compile(r"\b(\d{1,2})\.\s*(" + placeholders()["{MONTH}"] + r")\.?\s+(\d{4})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 _SHORT = re.compile(r"\b(\d{1,2})/(\d{1,2})[\s-]+(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def format_date(value: str | dt.date | None) -> str:
-    """ISO date (or date) as "23. oktober 2018"; an unknown date as a placeholder for the secretary."""
-    if value is None or value == "":
-        return "[INDSÆT DATO]"
-    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -35,9 +26,7 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     """(offset, ISO date) of every full date in a text: "3. oktober 2018", "10-03-2023", "1/3 2023", ISO."""
     found: list[tuple[int, str]] = []
     for m in _LONG.finditer(text):
-        month = m.group(2).lower()
-        number = MONTHS.index(month) + 1 if month in MONTHS else _MONTH_ABBR[month[:3]]
-        iso = _valid(int(m.group(3)), number, int(m.group(1)))
+        iso = _valid(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
         if iso:
             found.append((m.start(), iso))
     for pattern, order in ((_NUMERIC, (3, 2, 1)), (_SHORT, (3, 2, 1)), (_ISO, (1, 2, 3))):

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from foi.danish.calendar import placeholders
 from foi.extract.model import Question
 from foi.extract.paragraphs import join_lines
-from foi.responses.danish import MONTHS
 
 _START = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:"
@@ -33,7 +33,7 @@ _START = re.compile(
     r")(?:\s+|(?=[\"“”»«'])|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_NOT_A_QUESTION = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b|^\d", re.IGNORECASE)
+_NOT_A_QUESTION = re.compile(r"^" + placeholders()["{MONTH_NAME}"] + r"\b|^\d", re.IGNORECASE)
 _CLOSING = re.compile(r"^(med\s+)?venlig(e)?\s+hilsen|^mvh\b|^de\s+bedste\s+hilsner|^på\s+forhånd\s+tak",
                       re.IGNORECASE)
 _QUOTES = "\"“”»«'„"

@@ -16,8 +16,7 @@ import email.utils
 import unicodedata
 from collections.abc import Sequence
 
-DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-                 "oktober", "november", "december")
+from foi.danish.calendar import month_names
 
 # MSG files keep times in UTC; Danish readers expect Danish local time
 LOCAL_ZONE = "Europe/Copenhagen"
@@ -25,7 +24,7 @@ LOCAL_ZONE = "Europe/Copenhagen"
 
 def danish_datetime(value: dt.datetime) -> str:
     """`6. oktober 2015 17:31`: the wall-clock time as the datetime holds it."""
-    return f"{value.day}. {DANISH_MONTHS[value.month - 1]} {value.year} {value.hour:02d}:{value.minute:02d}"
+    return f"{value.day}. {month_names()[value.month - 1]} {value.year} {value.hour:02d}:{value.minute:02d}"
 
 
 def parse_date(value: str | None) -> dt.datetime | None:
