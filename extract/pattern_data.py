@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from foi.danish.calendar import placeholders
+from foi.danish.patterns import placeholders
 
 
 @cache

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from foi.danish.patterns import placeholders
 from foi.errors import InquiryProblem
 from foi.extract.model import FileResult, Question
 from foi.extract.process import process_file
@@ -26,7 +27,7 @@ _HEADER = re.compile(r"^(fra|from|sendt|dato|date|emne|subject|til|to|cc)\s*:\s*
 _SUBJECT_LINE = re.compile(r"^(?:vedr\.?|vedrørende|angående|ang\.)\s*:?\s+(.{3,})$", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*((sv|vs|re|fw|fwd|aw|wg)\s*:\s*)+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CLOSING = re.compile(r"^(med\s+)?venlig(e)?\s+hilsen|^mvh\b|^de\s+bedste\s+hilsner", re.IGNORECASE)
+_CLOSING = re.compile("^" + placeholders()["{CLOSING}"], re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZÆØÅ][\w'’.-]+(?:\s+(?:[A-ZÆØÅ][\w'’.-]+|af|von|van|de))+$")
 _CASE = re.compile(r"\b(?:sag(?:snr\.?|snummer|en)?|j\.?\s*nr\.?|journalnr\.?)\s*:?\s*(\d{2,4}\s*-\s*\d{2,}(?:-\d+)?)",
                    re.IGNORECASE)

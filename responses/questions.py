@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foi.danish.calendar import placeholders
+from foi.danish.patterns import placeholders
 from foi.extract.model import Question
 from foi.extract.paragraphs import join_lines
 
@@ -34,7 +34,7 @@ _START = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_QUESTION = re.compile(r"^" + placeholders()["{MONTH_NAME}"] + r"\b|^\d", re.IGNORECASE)
-_CLOSING = re.compile(r"^(med\s+)?venlig(e)?\s+hilsen|^mvh\b|^de\s+bedste\s+hilsner|^på\s+forhånd\s+tak",
+_CLOSING = re.compile("^" + placeholders()["{CLOSING}"] + r"|^på\s+forhånd\s+tak",
                       re.IGNORECASE)
 _QUOTES = "\"“”»«'„"
 # a second number inside a line, after the end of a sentence: "… om nogen? 2. Det ønskes oplyst …"

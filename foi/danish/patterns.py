@@ -1,0 +1,23 @@
+"""Placeholders that pattern files use for Danish knowledge kept once: `{MONTH}`, `{MONTH_NAME}`,
+`{WEEKDAY}` (the calendar) and `{CLOSING}` (the closing formula, `data/cues.toml`)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+from foi.danish.calendar import placeholders as calendar_placeholders
+
+
+@cache
+def cues() -> dict[str, str]:
+    """The shared cue patterns of `data/cues.toml`: name -> regular expression."""
+    raw = tomllib.loads(resources.files("foi.danish").joinpath("data/cues.toml").read_text("utf-8"))
+    return {name: value for name, value in raw.items() if isinstance(value, str)}
+
+
+@cache
+def placeholders() -> dict[str, str]:
+    """Every placeholder a pattern file may write -> the regular expression it stands for."""
+    return {**calendar_placeholders(), **{"{" + name.upper() + "}": value for name, value in cues().items()}}
