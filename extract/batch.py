@@ -51,7 +51,6 @@ class Summary:
     failed: int = 0
     documents: int = 0
     pages: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
     # what the database holds after the run: files, stored (ok), failed, documents, pages
     in_store: dict[str, int] = field(default_factory=dict)
 
@@ -251,7 +250,6 @@ def extract_paths(
             summary.pages += result.pages
         else:
             summary.failed += 1
-            summary.errors.append((result.path, result.error or ""))
         if on_result:
             on_result(result, "stored" if result.status == "ok" else "failed")
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from foi.extract.model import BODY, NOISE, Document, Facts
+from foi.extract.model import NOISE, Document, Facts
 
 T = TypeVar("T")
 
@@ -41,10 +41,6 @@ def document_of(doc: Doc) -> Document:
 
 def facts_of(doc: Doc) -> Facts:
     return document_of(doc).facts
-
-
-def body_lines(doc: Doc) -> list[str]:
-    return [line.text for line in document_of(doc).lines if line.role == BODY]
 
 
 def all_lines(doc: Doc) -> list[tuple[int, str, str]]:
