@@ -177,7 +177,9 @@ def _fielded(text: str, taken: list[Span]) -> list[tuple[CaseNumber, bool]]:
     the value must still be a case number by this grammar."""
     rules = _rules()
     found: list[tuple[CaseNumber, bool]] = []
-    for field in header_fields(text):
+    # running text has no such layouts: blank it out (keeping every offset) and save the reading
+    short = "\n".join(line if len(line.split()) < _SENTENCE_WORDS else " " * len(line) for line in text.split("\n"))
+    for field in header_fields(short):
         kind = rules.field_kinds.get(field.kind)
         if kind is None or field.value_start < 0:
             continue
