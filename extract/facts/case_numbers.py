@@ -8,7 +8,7 @@ A number is read in one of four ways, each a part of the grammar in `patterns/ca
   the next ("J nr." / "2025 - 46"), also where text extraction glued the next label to it
   ("2015-0186920Dokumentnr.");
 * by a shape that is a records system's own, anywhere (EMN-2025-003383, 00.01.00-G01-1-19,
-  eDoc's 2018-0000088-148, Rigsrevisionen's RN C301/11);
+  eDoc's 2018-0000088-148, Rigsrevisionen's RN B204/19);
 * by a weaker shape in a slot where case numbers stand: alone on a line under an agenda item,
   opening an attachment line ("2021-184422 - Notat om trafik"), after an item status ("Åbent - ");
 * in the column of a table whose header cell is a case label ("Sag nr." over nine-digit numbers).
