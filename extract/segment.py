@@ -71,12 +71,35 @@ def _boundaries(lines: list[Line]) -> list[int]:
     return allowed
 
 
+def _page_key(text: str) -> str:
+    """A page's first line as it repeats: a page counter ("side 2 af 4") varies, a date does not."""
+    return re.sub(r"\bside\s*\d+(?:\s*(?:af|/)\s*\d+)?", "side #", text.strip().lower())
+
+
+def _running_heads(lines: list[Line]) -> set[str]:
+    """The first lines that open two or more pages: a running header ("5. maj 2024", "Notat om …,
+    side 2"), which opens no new document."""
+    firsts: dict[int, str] = {}
+    for line in lines:
+        if line.text.strip() and line.page not in firsts:
+            # a letterhead opening pages opens documents: a letter and its annex both under "X KOMMUNE"
+            firsts[line.page] = "" if cue("head", "letterhead", line.text) else _page_key(line.text)
+    counts: dict[str, int] = {}
+    for key in firsts.values():
+        counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n >= 2 and key}
+
+
 def split_lines(lines: list[Line]) -> list[list[Line]]:
     """Lines to one list of lines per document."""
     starts = [0]
     allowed = _boundaries(lines)
+    running = _running_heads(lines)
     for i, until in zip(allowed, [*allowed[1:], len(lines)], strict=False):
         if i <= starts[-1]:
+            continue
+        first = next((line.text for line in lines[i:until] if line.text.strip()), "")
+        if _page_key(first) in running:
             continue
         body_so_far = sum(1 for line in lines[starts[-1] : i] if line.role == BODY and line.text.strip())
         # the head must stand before the next place a document could begin: on the same page

@@ -216,3 +216,15 @@ def test_the_verdict_names_its_signals_and_confidence() -> None:
     found = verdict(clean(lines_of("Referat\nMødedato: 3. maj 2021\n\nBeslutning\nGodkendt.")))
     assert found.kind == "minutes" and 0.5 < found.confidence <= 1.0
     assert any(s.startswith("Referat heading") for s in found.signals)
+
+
+def test_a_running_header_that_opens_each_page_opens_no_new_document() -> None:
+    text = ("Kulturudvalget\n\nNOTAT\n\nBibliotekerne har haft flere besøg.\n\nDet er godt.\n\nTak.\n"
+            "\f5. maj 2024\nNotat om biblioteksplanen, side 2\n\nPlanen lægger op til mere.\n\nOg mere.\n\nSlut.\n"
+            "\f5. maj 2024\nNotat om biblioteksplanen, side 3\n\nUdvalget orienteres igen.\n")
+    assert len(split_lines(clean(lines_of(text)))) == 1
+
+
+def test_an_email_whose_header_is_flattened_into_one_line() -> None:
+    text = "Fra: Lone Bak Sendt: 7. maj 2021 09:14 Til: Udvalget Emne: Stien\n\nKære udvalg\n\nHer er status."
+    assert verdict_of(text)[0] == "email"
