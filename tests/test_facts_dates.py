@@ -276,3 +276,21 @@ def test_the_running_header_dates_a_memo() -> None:
     doc = attach(load_pipeline().make_doc(document.full_text), document)
     _found, own = date_mentions(doc, TODAY)
     assert own is not None and own.date == "2024-05-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boligudvalget har den 12. januar 2022 efter ønske fra Mads Frost (KF) stillet følgende spørgsmål:",
+        "Du har i mail af 3. maj 2024 spurgt om åbningstiderne.",
+        "De har den 2. maj 2024 rettet henvendelse til forvaltningen.",
+    ],
+)
+def test_the_inquiry_date_in_an_answers_opening_sentence(text: str) -> None:
+    found, _own = mentions(text)
+    assert [d.role for d in found] == ["inquiry"]
+
+
+def test_a_date_in_an_opening_sentence_that_asks_nothing_is_no_inquiry() -> None:
+    found, _own = mentions("Kære Ida\n\nUdvalget har den 12. januar 2022 besluttet at bygge en skole.")
+    assert [d.role for d in found] == ["mentioned"]

@@ -183,6 +183,8 @@ def role(text: str, m: Mention) -> str:
     c = cues()
     if c["role_inquiry"].search(before):
         return "inquiry"
+    if c["role_inquiry_opening"].search(before) and c["role_inquiry_after"].match(after):
+        return "inquiry"
     if c["role_meeting"].search(before) or c["role_meeting_after"].match(after):
         return "meeting"
     for name in ("deadline", "received", "cited"):
