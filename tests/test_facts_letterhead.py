@@ -157,3 +157,39 @@ def test_seed_heads_match_gold(seed_pairs: list[SeedPair]) -> None:
         for key in ("title", "municipality", "administration", "committee"):
             if key in want:
                 assert getattr(document.facts, key) == want[key], (file, n, key)
+
+
+# --- issue 14: headers as fields, whatever the layout ----------------------------------------------
+
+
+def test_email_subject_from_a_header_flattened_into_one_line() -> None:
+    f = facts("Fra: Lone Bak Sendt: 7. maj 2021 09:14 Til: Udvalget Emne: Status på stien\n\nKære udvalg", "email")
+    assert f.title == "Status på stien"
+
+
+def test_letter_title_is_no_dateline_closing_or_reference_field() -> None:
+    f = facts("Vores ref.: 2019-4417  Deres ref.: JM-12\n\nSolvang, den 3. marts 2019\n\n"
+              "Vedrørende støj fra vejarbejdet\n\nDer er ingen nyt.\n\nMed venlig hilsen\nIda Nørgaard")
+    assert f.title == "Vedrørende støj fra vejarbejdet"
+
+
+def test_a_question_is_no_letter_title() -> None:
+    f = facts("Besvarelse af spørgsmål nr. 88 fra Boligudvalget\n\nVil ministeren oplyse antallet af boliger?\n\n"
+              "Svar:\nDet er 4.100.")
+    assert f.title == "Besvarelse af spørgsmål nr. 88 fra Boligudvalget"
+
+
+def test_agenda_title_committee_time_and_place_from_a_flattened_header() -> None:
+    document = Document(1, "other", [Line(t) for t in (
+        "Dagsorden - Sundhedsudvalget den 3. april 2019",
+        "Mødedato: Onsdag den 3. april 2019 Tid: 16.00-18.30 Sted: Regionshuset, lokale B 12")], subkind="agenda")
+    f = run_components(document, "letterhead")._.facts
+    assert f.title == "Dagsorden - Sundhedsudvalget den 3. april 2019"
+    assert f.committee == "Sundhedsudvalget"
+    assert (f.meeting_time, f.meeting_place) == ("16:00", "Regionshuset, lokale B 12")
+
+
+def test_meeting_time_after_the_stacked_meeting_date() -> None:
+    f = facts("Referat\nMødedato:\n05-12-2007 Kl. 15:00-16:10\nMødested:\nRegionshuset, mødelokale 4.", "minutes")
+    assert f.meeting_time == "15:00"
+    assert f.meeting_place == "Regionshuset, mødelokale 4."

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from foi.extract.clean import looks_like_furniture
 from foi.extract.facts.context import all_lines, document_of, facts_of
+from foi.extract.facts.header_fields import header_fields
 from foi.extract.facts.people import person_name
 from foi.extract.model import BODY, MARGIN, NOISE, Facts
 from foi.extract.pattern_data import load_patterns
@@ -35,6 +36,7 @@ _MAX_TITLE_WORDS = 20
 _MAX_UNIT_WORDS = 7
 _EMAIL_OR_WEB = re.compile(r"(?:[\w.+\-]+@|https?://|www\.)((?:[\w\-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _MENTION = re.compile(r"\b([A-ZÆØÅ][\w\-]+)\s+[Kk]ommunes?\b")
+_TIME = re.compile(r"(?:kl\.?\s*)?(?P<h>\d{1,2})[:.](?P<m>\d{2})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def _heading_like(text: str, min_words: int) -> bool:
         min_words <= len(words) <= _MAX_TITLE_WORDS
         and s[:1].isupper()
         and any(ch.islower() for ch in s)
-        and not s.endswith((".", ",", ";"))
+        and not s.endswith((".", ",", ";", "?"))
         and not _m("title", "not_title", s)
     )
 
@@ -141,10 +143,12 @@ def _recipient_block(head: list[_Line]) -> set[int]:
 
 def _title(kind: str, lines: list[_Line]) -> str | None:
     texts = [line for line in lines if line.text.strip() and line.role != NOISE]
-    if kind == "email":
-        subject = next((_value(m) for t in texts[:20] if (m := _m("title", "subject", t.text))), None)
+    if kind == "email":  # the top header's Emne:, also where the header is flattened into one line
+        top = "\n".join(t.text for t in texts[:20])
+        subject = next((f.value for f in header_fields(top) if f.kind == "subject" and f.value), None)
+        subject = subject or next((_value(m) for t in texts[:20] if (m := _m("title", "subject", t.text))), None)
         return _rx("title", "subject_end").split(subject)[0].strip() if subject else None
-    if kind == "minutes":  # the heading, or the running header that repeats it on every page
+    if kind in ("minutes", "agenda"):  # the heading, or the running header that repeats it on every page
         running = [line for line in lines if line.role == NOISE and line.text.strip()]
         found = next((_strip(t.text) for t in texts[:12] + running if _m("title", "minutes", t.text)), None)
         if found:
@@ -249,6 +253,30 @@ def _administration(lines: list[_Line], facts: Facts) -> str | None:
     return None
 
 
+def _meeting_time_and_place(text: str, facts: Facts) -> None:
+    """Time and place from the head's fields ("Tid: 16.00", "Sted: Rådhuset", "Mødedato: … kl. 15:00"),
+    where the agenda component found none."""
+    head_end = _head_end(text)
+    fields = [f for f in header_fields(text) if f.start < head_end and f.value]
+    if facts.meeting_time is None:
+        for f in fields:
+            m = _TIME.search(f.value) if f.kind in ("time", "time_place", "meeting_date") else None
+            if m and (f.kind != "meeting_date" or m.group(0).lower().startswith("kl")):
+                facts.meeting_time = f"{int(m['h']):02d}:{m['m']}"
+                break
+    if facts.meeting_place is None:
+        facts.meeting_place = next((f.value for f in fields if f.kind == "place"), None)
+
+
+def _head_end(text: str) -> int:
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= _HEAD_LINES * 2:
+            return offset
+        offset += len(line) + 1
+    return offset
+
+
 def _committee(title: str | None) -> str | None:
     name = _value(_m("committee", "title", title or ""))
     return name if name and _m("committee", "looks_like", name) else None
@@ -259,11 +287,13 @@ def find_letterhead(doc: Doc) -> Doc:
     document = document_of(doc)
     facts = facts_of(doc)
     lines = _lines(doc)
-    facts.title = facts.title or _title(document.kind, lines)
+    meeting = document.kind == "minutes" or document.subkind == "agenda"
+    facts.title = facts.title or _title("agenda" if document.subkind == "agenda" else document.kind, lines)
     facts.municipality = facts.municipality or _municipality(lines)
     facts.administration = facts.administration or _administration(lines, facts)
-    if document.kind == "minutes":
+    if meeting:
         facts.committee = facts.committee or _committee(facts.title)
+    _meeting_time_and_place(doc.text, facts)
     spans = []
     for value in (facts.title, facts.municipality, facts.administration):
         at = doc.text.find(value) if value else -1
