@@ -36,7 +36,7 @@ def test_a_file_is_stored_with_documents_and_searchable_text(tmp_path: Path) -> 
     db = open_db(tmp_path / "foi.db")
     result = process_bytes(LETTER.encode(), "brev.txt", Settings())
     file_id = store_result(db, result)
-    assert db["files"].get(file_id)["status"] == "ok"
+    assert db.table("files").get(file_id)["status"] == "ok"
     docs = list(db.query("select * from documents where file_id = ?", [file_id]))
     assert len(docs) == 1 and docs[0]["kind"] == "letter"
     assert "mentorstøtte" in docs[0]["text"]
