@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import all_lines, document_of, facts_of
+from foi.extract.facts.context import ASSIGNS, all_lines, document_of, facts_of
 from foi.extract.model import BODY, AgendaItem
 from foi.extract.paragraphs import join_lines, join_paragraphs
 from foi.extract.pattern_data import compile_groups, load_patterns
@@ -271,7 +271,7 @@ def _is_meeting(kind: str, lines: list[_Line]) -> bool:
     return any(_match("item", "agenda_head", t) for t in head)
 
 
-@Language.component("agenda_items")
+@Language.component("agenda_items", assigns=ASSIGNS)
 def find_agenda_items(doc: Doc) -> Doc:
     document = document_of(doc)
     lines = _lines(doc)

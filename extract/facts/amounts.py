@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import facts_of, first_of_each, set_spans
+from foi.extract.facts.context import ASSIGNS, facts_of, first_of_each, set_spans
 from foi.extract.model import Amount
 from foi.extract.pattern_data import load_patterns
 
@@ -89,7 +89,7 @@ def find(text: str) -> list[Amount]:
     return first_of_each(found, lambda a: (a.value, a.currency))
 
 
-@Language.component("amounts")
+@Language.component("amounts", assigns=ASSIGNS)
 def find_amounts(doc: Doc) -> Doc:
     found = find(doc.text)
     facts_of(doc).amounts = found

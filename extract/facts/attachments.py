@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import facts_of, first_of_each, line_offsets, set_spans
+from foi.extract.facts.context import ASSIGNS, facts_of, first_of_each, line_offsets, set_spans
 from foi.extract.model import AttachmentName
 from foi.extract.pattern_data import any_of, load_patterns
 
@@ -143,7 +143,7 @@ def find(lines: list[tuple[int, str, str]]) -> list[AttachmentName]:
     return first_of_each(found, lambda a: a.name.casefold())
 
 
-@Language.component("attachments")
+@Language.component("attachments", assigns=ASSIGNS)
 def find_attachments(doc: Doc) -> Doc:
     found = find(line_offsets(doc))
     facts_of(doc).attachments = found

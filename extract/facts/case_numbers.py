@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from stdnum import ean as stdnum_ean
 from stdnum.dk import cvr as stdnum_cvr
 
-from foi.extract.facts.context import document_of, facts_of, first_of_each, line_offsets, set_spans
+from foi.extract.facts.context import ASSIGNS, document_of, facts_of, first_of_each, line_offsets, set_spans
 from foi.extract.facts.header_fields import header_fields
 from foi.extract.model import BODY, NOISE, CaseNumber
 from foi.extract.pattern_data import load_patterns
@@ -349,7 +349,7 @@ def with_roles(found: list[CaseNumber], lines: list[tuple[int, str, str]]) -> li
     return [replace(c, role="cited") if c in cited else c for c in found]
 
 
-@Language.component("case_numbers")
+@Language.component("case_numbers", assigns=ASSIGNS)
 def find_case_numbers(doc: Doc) -> Doc:
     found = find(doc.text)
     # Running headers and footers are noise for the text but may carry the document's number;

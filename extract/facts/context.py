@@ -18,6 +18,10 @@ T = TypeVar("T")
 _DOCUMENT_KEY = "foi_document"
 _FACTS_KEY = "foi_facts"
 
+# What every rule component writes: its facts on `doc._.facts` (the Document's Facts, declared once
+# here) and their character spans in `doc.spans[<component>]`. spaCy's analyze_pipes reports it.
+ASSIGNS = ["doc._.facts", "doc.spans"]
+
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", getter=lambda doc: doc.user_data.get(_FACTS_KEY))
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from stdnum.dk import cvr
 
-from foi.extract.facts.context import facts_of, first_of_each, set_spans
+from foi.extract.facts.context import ASSIGNS, facts_of, first_of_each, set_spans
 from foi.extract.model import CvrNumber
 from foi.extract.pattern_data import any_of, load_patterns
 
@@ -36,7 +36,7 @@ def find(text: str) -> list[CvrNumber]:
     return first_of_each(found, lambda c: c.value)
 
 
-@Language.component("cvr_numbers")
+@Language.component("cvr_numbers", assigns=ASSIGNS)
 def find_cvr_numbers(doc: Doc) -> Doc:
     found = find(doc.text)
     facts_of(doc).cvr_numbers = found

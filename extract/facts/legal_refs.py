@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from foi.extract.facts.context import facts_of
+from foi.extract.facts.context import ASSIGNS, facts_of
 from foi.extract.facts.dates import date_pattern
 from foi.extract.model import LegalRef
 from foi.extract.pattern_data import load_patterns
@@ -175,7 +175,7 @@ def _dedupe(refs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-@Language.component("legal_refs")
+@Language.component("legal_refs", assigns=ASSIGNS)
 def find_legal_refs(doc: Doc) -> Doc:
     found = find_spans(doc)
     facts_of(doc).legal_refs = [LegalRef(text, start) for start, _end, text in found]

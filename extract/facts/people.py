@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import document_of, facts_of, line_offsets
+from foi.extract.facts.context import ASSIGNS, document_of, facts_of, line_offsets
 from foi.extract.facts.people_cues import cue_people
 from foi.extract.facts.people_email import email_people, header_people
 from foi.extract.facts.people_minutes import members
@@ -72,7 +72,7 @@ def people_of(lines: list[TextLine], kind: str, has_agenda: bool) -> list[Person
     return _unique(people)
 
 
-@Language.component("people")
+@Language.component("people", assigns=ASSIGNS)
 def find_people(doc: Doc) -> Doc:
     document = document_of(doc)
     lines = [TextLine(offset, text) for offset, text, _role in line_offsets(doc)]

@@ -30,7 +30,7 @@ from foi.extract.facts.answer_layouts import (
     label_rest,
     make_answer,
 )
-from foi.extract.facts.context import document_of, facts_of, line_offsets
+from foi.extract.facts.context import ASSIGNS, document_of, facts_of, line_offsets
 from foi.extract.facts.qa_text import (
     Block,
     QaLine,
@@ -225,7 +225,7 @@ def _spans(doc: Doc, facts: list[Question] | list[Answer]) -> list[Span]:
     return spans
 
 
-@Language.component("questions_answers")
+@Language.component("questions_answers", assigns=ASSIGNS)
 def find_questions_answers(doc: Doc) -> Doc:
     facts = facts_of(doc)
     lines = split_inline(body([QaLine(offset, text, role) for offset, text, role in line_offsets(doc)]))

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.facts.context import ASSIGNS, facts_of, line_offsets
 from foi.extract.model import BODY, Table
 from foi.extract.pattern_data import load_patterns
 
@@ -79,7 +79,7 @@ def find(lines: list[tuple[int, str, str]]) -> list[Table]:
     return [table for table, _end in find_spans(lines)]
 
 
-@Language.component("tables")
+@Language.component("tables", assigns=ASSIGNS)
 def find_tables(doc: Doc) -> Doc:
     facts = facts_of(doc)
     found = find_spans(line_offsets(doc))
