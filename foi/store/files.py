@@ -93,7 +93,9 @@ def _fact_rows(document_id: int, facts: list[Any]) -> Iterator[dict[str, Any]]:
 def _document_row(file_id: int, doc: Document) -> dict[str, Any]:
     f = doc.facts
     row = {
-        "file_id": file_id, "sequence": doc.sequence, "kind": doc.kind, "title": f.title, "date": f.date,
+        "file_id": file_id, "sequence": doc.sequence, "kind": doc.kind, "subkind": doc.subkind,
+        "kind_confidence": doc.kind_confidence, "kind_signals": json.dumps(doc.kind_signals, ensure_ascii=False),
+        "title": f.title, "date": f.date,
         "inquiry_date": f.inquiry_date, "municipality": f.municipality, "administration": f.administration,
         "committee": f.committee, "meeting_time": f.meeting_time, "meeting_place": f.meeting_place,
         "page_start": doc.page_start, "page_end": doc.page_end, "text": doc.text, "full_text": doc.full_text,

@@ -43,6 +43,9 @@ DOCUMENT_COLUMNS: dict[str, type] = {
     "file_id": int,
     "sequence": int,
     "kind": str,
+    "subkind": str,  # the finer kind (answer, ruling, agenda …), its confidence and deciding signals (JSON)
+    "kind_confidence": float,
+    "kind_signals": str,
     "title": str,
     "date": str,
     "inquiry_date": str,
