@@ -98,3 +98,15 @@ def test_memo_dated_in_its_running_header_stays_one_document() -> None:
 def test_the_kind_is_decided_with_confidence(name: str) -> None:
     document = only(name)
     assert document.kind_confidence >= 0.5 and document.kind_signals
+
+
+def test_the_finer_kind_is_stored(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    db = tmp_path / "foi.db"
+    run = CliRunner().invoke(main, ["extract", str(DOCUMENTS / "kind_ruling.txt"), "--db", str(db)])
+    assert run.exit_code == 0, run.output
+    row = next(sqlite_utils.Database(db).query("select kind, subkind, kind_confidence, kind_signals from documents"))
+    assert (row["kind"], row["subkind"]) == ("other", "ruling")
+    assert row["kind_confidence"] > 0.5
+    assert any(s.startswith("Kendelse heading") for s in json.loads(row["kind_signals"]))
