@@ -137,3 +137,57 @@ def test_offsets_point_into_the_document() -> None:
     find_organizations(attach(NLP.make_doc(document.full_text), document))
     found = document.facts.organizations[0]
     assert document.full_text[found.start : found.start + 2] == "KL"
+
+
+# -- names in lists, enumerations and agenda items --------------------------------------------------
+def test_a_list_of_hearing_parties_one_a_line_with_bullets_alone() -> None:
+    found = orgs("Følgende 4 høringsparter har sendt bemærkninger:", "-", "-", "-", "-",
+                 "Dansk Byggeri", "VANDCENTER", "Nordlys Forsyning", "Green Denmark Alliance", "",
+                 "Høringssvarene er gengivet nedenfor.")
+    assert found == ["Dansk Byggeri", "VANDCENTER", "Nordlys Forsyning", "Green Denmark Alliance"]
+
+
+def test_a_list_without_an_intro_that_names_parties_is_no_list_of_names() -> None:
+    assert orgs("Dagsorden:", "Velkomst", "Budget", "Eventuelt") == []
+
+
+def test_parties_after_a_cue_in_running_text() -> None:
+    assert orgs("Der er kommet høringssvar fra Vestbo Boligforening og Lejerforeningen Sydbo.") == [
+        "Vestbo Boligforening", "Lejerforeningen Sydbo"]
+    assert orgs("Vi fik høringssvar fra Brixo og Nordlandet, som begge støtter planen.") == ["Brixo", "Nordlandet"]
+    assert orgs("Prisen er indstillet af Arkitektforeningen Nord.") == ["Arkitektforeningen Nord"]
+
+
+def test_an_og_inside_a_member_of_a_list_with_commas_binds_it() -> None:
+    found = orgs("Skal vi konkurrere mod f eks Brixo, Holm og Lund, Grøn Bolig etc?")
+    assert found == ["Brixo", "Holm og Lund", "Grøn Bolig"]
+
+
+def test_a_loose_cue_without_commas_or_with_things_in_lower_case_gives_no_names() -> None:
+    assert orgs("Der kom bemærkninger fra Sociale Forhold og Beskæftigelses gennemgang af tallene.") == []
+    assert "Sprogtest" not in orgs("Vi bruger værktøjer, herunder TOPO, Sprogtest, dialogark og SMT.")
+
+
+def test_a_name_in_the_genitive_before_a_board() -> None:
+    assert orgs("Mette Lund indtræder i Green Vejle bestyrelse og Blue Vejles bestyrelse.") == ["Blue Vejle"]
+
+
+def test_agenda_parties_by_analogy_with_the_other_items() -> None:
+    found = orgs("4. VEKS og NORDEL - netpriser ved fusion", "5. Ostra - krav til VEKS om pladsleje",
+                 "6. SEAS - salg af aktier", "7. Budget - godkendelse")
+    assert "Ostra" in found and "Budget" not in found
+
+
+def test_agenda_titles_without_known_parties_are_no_names() -> None:
+    assert orgs("4. Lokalplan 12 - forslag", "5. Skolevej - trafiksikring", "6. Ældrepolitik - høring") == []
+
+
+def test_a_name_of_several_words_written_mid_sentence_again_and_again() -> None:
+    text = ["Vi har talt med Bådens Perle om sagen, og Bådens Perle vil gerne blive.",
+            "Derfor skal Bådens Perles fremtid sikres, så Bådens Perle kan blive på havnen."]
+    assert orgs(*text) == ["Bådens Perle"]
+    assert orgs("Vi mødte Trevor Dance, og Trevor Dance talte.") == []
+
+
+def test_a_business_after_a_compound_of_virksomheden() -> None:
+    assert orgs("Grunden husede tidligere redningsvirksomheden Falko, før den blev solgt.") == ["Falko"]

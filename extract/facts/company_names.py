@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from foi.extract.facts.legal_forms import patterns as form_patterns
-from foi.extract.facts.organization_data import UPPER, is_place, is_unit
+from foi.extract.facts.organization_data import UPPER, first_names, is_place, is_unit, not_first
 from foi.extract.facts.organization_data import patterns as org_patterns
 from foi.extract.model import Company
 from foi.extract.pattern_data import load_patterns
@@ -43,7 +42,6 @@ class _Patterns:
     web_name: re.Pattern[str]
     public_sites: frozenset[str]
     brand_after: re.Pattern[str]
-    not_first: frozenset[str]
     association_first: frozenset[str]
 
 
@@ -71,7 +69,6 @@ def patterns() -> _Patterns:
         web_name=re.compile(rf"(?<![\w@./-])((?-i:[{UPPER}])[\w-]{{2,}}\.dk)(?![\w/.@-]|\.\w)"),
         public_sites=frozenset(s.lower() for s in cues["public_sites"]),
         brand_after=re.compile(rf"^\s*(?:[-–]\s+|\()((?-i:[{UPPER}])[\wæøå]+)(?:\)|\s*$)"),
-        not_first=frozenset(kinds["not_first"]),
         association_first=frozenset(kinds["association_first"]),
     )
 
@@ -79,7 +76,7 @@ def patterns() -> _Patterns:
 def _trim(name: str, start: int) -> tuple[str, int]:
     """The name without words that open a sentence ("Også Mariager Vandværk") or end it (".")."""
     words = name.split()
-    not_name = form_patterns().not_name | patterns().not_first
+    not_name = form_patterns().not_name | not_first()
     while len(words) > 1 and words[0] in not_name:
         start += name.index(words[1], len(words[0]))
         name = name[name.index(words[1], len(words[0])) :]
@@ -107,16 +104,10 @@ def _is_public(name: str) -> bool:
     return is_unit(name) or (len(words) == 1 and is_place(name))
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    text = (files("foi.extract") / "patterns" / "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 def _looks_like_person(name: str) -> bool:
     """"Anne Holm har på vegne af ejeren …": a person, not a firm."""
     words = name.split()
-    return 2 <= len(words) <= 4 and words[0].lower() in _first_names() and not any(w.isupper() for w in words)
+    return 2 <= len(words) <= 4 and words[0].lower() in first_names() and not any(w.isupper() for w in words)
 
 
 def _inside_longer_name(line: str, start: int) -> bool:

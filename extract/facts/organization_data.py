@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from foi.extract.facts.legal_forms import patterns as company_patterns
@@ -33,6 +34,7 @@ class _Patterns:
     apposition: re.Pattern[str]
     law: re.Pattern[str]
     unit_suffixes: tuple[str, ...]
+    own_unit_suffixes: tuple[str, ...]
     head_words: frozenset[str]
     authority: re.Pattern[str]
     words: frozenset[str]
@@ -65,10 +67,11 @@ def patterns() -> _Patterns:
             re.IGNORECASE,
         ),
         apposition=re.compile(
-            rf"\b(?:{'|'.join(context['apposition'])})\s+({NAME_WORD}(?:\s+(?:&\s+|og\s+)?{NAME_WORD}){{0,3}})"
+            rf"(?<![\w-])[a-zæøå]*(?:{'|'.join(context['apposition'])})\s+({NAME_WORD}(?:\s+(?:&\s+|og\s+)?{NAME_WORD}){{0,3}})"
         ),
         law=re.compile("|".join(context["law"]), re.IGNORECASE),
         unit_suffixes=tuple(raw["not_organizations"]["unit_suffixes"] + raw["not_organizations"]["place_suffixes"]),
+        own_unit_suffixes=tuple(raw["not_organizations"]["unit_suffixes"]),
         head_words=frozenset(heads["before_for"] + heads["last_words"]),
         authority=re.compile(rf"(?:{'|'.join(heads['authority_suffixes'])})$"),
         words=frozenset(raw["not_organizations"]["words"]),
@@ -120,7 +123,9 @@ def mask_quotes(text: str) -> str:
 def is_unit(name: str) -> bool:
     """Part of the municipality (or the municipality or a region): not reported here."""
     words = name.split()
-    return words[-1].lower().endswith(patterns().unit_suffixes) or words[0] in ("Region", "Jobcenter", "Center")
+    # two names joined by "og" are partners' names, never a place: "Kilden og Hindby" is a firm
+    suffixes = patterns().own_unit_suffixes if len(words) > 2 and words[-2] in ("og", "&") else patterns().unit_suffixes
+    return words[-1].lower().endswith(suffixes) or words[0] in ("Region", "Jobcenter", "Center")
 
 
 def stop_word(word: str) -> bool:
@@ -131,3 +136,16 @@ def stop_word(word: str) -> bool:
 def is_place(word: str) -> bool:
     places = patterns().places
     return word in places or word.rstrip("s'’") in places or word[:-1] in places
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Danish first names in lower case (`extract/patterns/first_names.txt`): a name opening with one is a person's."""
+    text = (files("foi.extract") / "patterns" / "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def not_first() -> frozenset[str]:
+    """Capitalised words that open a sentence before a name, never its first word ("Det", "Hele")."""
+    return frozenset(load_patterns("companies")["kinds"]["not_first"])

@@ -28,9 +28,10 @@ from spacy.tokens import Doc
 from foi.extract.facts.abbreviations import acronyms, defined_abbreviations
 from foi.extract.facts.context import facts_of, line_offsets
 from foi.extract.facts.legal_forms import patterns as company_patterns
-from foi.extract.facts.organization_data import LOWER, Found, is_unit, paragraphs, patterns
+from foi.extract.facts.name_lists import agenda_parties, enumerations, genitive_owners, party_lists
+from foi.extract.facts.organization_data import LOWER, Found, first_names, is_unit, paragraphs, patterns
 from foi.extract.facts.organization_names import head_names, known_names, named_by_context
-from foi.extract.facts.proper_names import proper_names
+from foi.extract.facts.proper_names import proper_names, repeated_names
 from foi.extract.model import Organization
 
 
@@ -59,9 +60,12 @@ def find_organizations_in(
         defined, para_skips = defined_abbreviations(para)
         not_orgs |= para_skips
         found += known_names(para) + defined + head_names(para) + named_by_context(para)
+        found += enumerations(para, person_words, document_words) + genitive_owners(para, person_words)
+    found += party_lists(rows, person_words, document_words)
     for para in paras:
         found += acronyms(para, document_words, not_orgs)
-    found += proper_names(paras, person_words)
+    found += proper_names(paras, person_words) + repeated_names(paras, person_words, first_names(), document_words)
+    found += agenda_parties(rows, {n for n, _ in found} | skip, document_words)
     out: dict[str, Organization] = {}
     for name, start in _outermost(found):
         name = name.strip(" ,.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from foi.extract.facts.legal_forms import patterns as company_patterns
 from foi.extract.facts.organization_data import (
     LOWER,
     UPPER,
@@ -14,6 +15,7 @@ from foi.extract.facts.organization_data import (
     Paragraph,
     is_place,
     mask_quotes,
+    not_first,
     patterns,
     sentence_initial,
     stop_word,
@@ -69,4 +71,44 @@ def proper_names(paras: list[Paragraph], person_words: set[str]) -> list[Found]:
         if is_place(word) or re.search(r"(en|et|ne|ens|ets|nes)$", word) or word.lower().endswith(p.unit_suffixes):
             continue
         out.append((word, min(starts)))
+    return out
+
+
+_PHRASE = re.compile(
+    rf"(?<![\w.\-/@])([{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,2}})(?![\w\-/@]|\s+[{UPPER}0-9])"
+)
+# a name of several words without any other mark stands mid-sentence this often (a person's name seldom does)
+_MIN_PHRASE_MENTIONS = 3
+
+
+def repeated_names(
+    paras: list[Paragraph], person_words: set[str], first_names: frozenset[str], lower_words: set[str]
+) -> list[Found]:
+    """Names of two or three capitalised words written mid-sentence three times or more ("Havnens Perle"),
+    a genitive -s taken off ("Havnens Perles fremtid"); not a person, a place, the municipality's unit, or
+    a common noun with a capital (its last word written in lower case elsewhere: "Sociale Forhold")."""
+    seen: dict[str, list[int]] = {}
+    for para in paras:
+        text = mask_quotes(para.text)
+        for m in _PHRASE.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if re.search(rf"[{UPPER}][\w.’'-]*\s+$", before) or sentence_initial(text, m.start()):
+                continue
+            if m.start() == 0 or para.offsets[m.start() - 1] == -1:
+                continue  # a line's first words may be a heading or a table cell
+            seen.setdefault(m.group(1), []).append(para.start(m.start()))
+    for name in list(seen):
+        if name.endswith("s") and name[:-1] in seen:
+            seen[name[:-1]] += seen.pop(name)
+    out: list[Found] = []
+    for name, starts in seen.items():
+        words = name.split()
+        if len(starts) < _MIN_PHRASE_MENTIONS or stop_word(words[0]) or words[0].lower() in first_names:
+            continue
+        if words[-1].lower() in lower_words or words[0] in company_patterns().not_name | not_first():
+            continue
+        if any(w in person_words or is_place(w) or stop_word(w) or w.lower().endswith(patterns().unit_suffixes)
+               for w in words):
+            continue
+        out.append((name, min(starts)))
     return out
