@@ -25,6 +25,7 @@ from importlib.resources import files
 import sqlite_utils
 from rapidfuzz import fuzz
 
+from foi.extract.facts.public_bodies import is_public_body
 from foi.extract.personal_data import mask_cpr
 from foi.store.search_index import matched_text, matching_lines, search
 from foi.store.search_query import fold, phrase_query
@@ -251,7 +252,8 @@ def _company(
 
 
 def load_mentions(db: sqlite_utils.Database, show_personal_data: bool = False) -> list[Mention]:
-    """Every company-list entry and organization the extraction stored."""
+    """Every company-list entry, and every organization the extraction stored that is no public body or
+    association (those are organisations, not companies: see facts/public_bodies.py)."""
     show = (lambda s: s) if show_personal_data else mask_cpr
     found = [
         Mention(r["document_id"], show(r["name"]), r["source"] or "list", show(r["line"] or r["name"]),
@@ -263,6 +265,8 @@ def load_mentions(db: sqlite_utils.Database, show_personal_data: bool = False) -
         doc_id = row["document_id"]
         if doc_id not in texts:
             texts[doc_id] = db.execute("SELECT full_text FROM documents WHERE id = ?", [doc_id]).fetchone()[0] or ""
+        if is_public_body(row["name"], texts[doc_id]):
+            continue  # an administration ("BIF"), an authority or an association is an organisation, no company
         found.append(Mention(doc_id, show(row["name"]), "organization",
                              show(_line_at(texts[doc_id], row["start"], row["name"]))))
     return found

@@ -191,3 +191,21 @@ def test_a_name_of_several_words_written_mid_sentence_again_and_again() -> None:
 
 def test_a_business_after_a_compound_of_virksomheden() -> None:
     assert orgs("Grunden husede tidligere redningsvirksomheden Falko, før den blev solgt.") == ["Falko"]
+
+
+# -- public bodies and associations are never companies ----------------------------------------------
+def test_public_bodies_associations_and_institutions() -> None:
+    from foi.extract.facts.public_bodies import is_public_body
+
+    for name in ["SOF", "BIU", "Teknik- og Miljøforvaltningen", "Ankestyrelsen", "Styrelsen for Patientsikkerhed",
+                 "Hjerneskadeforeningen", "Dansk Erhverv", "Ejbyskolen", "Plejecenter Bredebo", "KL"]:
+        assert is_public_body(name), name
+    for name in ["Fakta", "COOP", "HOFOR", "Nordlys Forsyning", "Dansk Supermarked A/S", "Havnens Perle"]:
+        assert not is_public_body(name), name
+
+
+def test_an_abbreviation_the_text_defines_for_a_public_body() -> None:
+    from foi.extract.facts.public_bodies import is_public_body
+
+    text = "Sagen er sendt til Børne- og Ungdomsforvaltningen (BUFA), som svarer i maj."
+    assert is_public_body("BUFA", text) and not is_public_body("BUFA", "BUFA leverer møbler.")
