@@ -241,6 +241,11 @@ def own_date(text: str, kind: str = "letter", subkind: str = "") -> str | None:
         ("1 Til det kommunale tilsyn v. Ankestyrelsen 21. august 2018 Klage over Byrådets beslutning af 13. august "
          "2018", "letter", "2018-08-21"),
         ("Vi har i perioden 27. juni 2019 til 18. marts 2021 sendt seks breve.", "letter", None),
+        # a ruling's own date: "afsagt den …"; a heading with a weekday and "den"
+        ("KLAGENÆVNET FOR BYGGESAGER\n\nKENDELSE\n\nafsagt den 4. oktober 2022\n\nKommunens afgørelse af 2. juni 2022 "
+         "stadfæstes.", "other", "2022-10-04"),
+        ("Byrådet\nMøde den 3. april 2019 kl. 16.00\n\nBeslutning\nGodkendt.", "minutes", "2019-04-03"),
+        ("Borgermøde om skolen\nTorsdag den 7. marts 2024\n\nProgrammet følger.", "memo", "2024-03-07"),
         # an e-mail's date is the top Sendt:, not a quoted reply's
         ("Fra: Ida\nSendt: 6. oktober 2015 17:31\nTil: Ole\n\nSe nedenfor.\n\nFra: Ole\nSendt: 1. oktober 2015 09:00",
          "email", "2015-10-06"),
@@ -259,6 +264,8 @@ def test_an_answer_given_at_a_council_meeting_takes_the_meeting_date() -> None:
     text = "Spørgsmål stillet af Ole Dam til besvarelse på byrådsmødet den 6/5 2009.\nKære Ole Dam\n\nSvaret følger."
     assert own_date(text, "letter", subkind="answer") == "2009-05-06"
     assert own_date(text, "letter") is None
+    spoergetid = "Spørgetid i Byrådet\n\nSpørgetid mandag den 14. marts 2022\n\nSpørgsmål fra: Jonas Krog"
+    assert own_date(spoergetid, "other", subkind="answer") == "2022-03-14"
 
 
 def test_a_day_and_month_under_a_heading_with_the_year() -> None:

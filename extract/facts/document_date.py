@@ -34,6 +34,7 @@ from foi.extract.model import MARGIN, NOISE
 _NOT_OWN = {"inquiry", "cited", "deadline", "received"}
 _UPPER_NEXT = re.compile(r"^[\s,.]*(?:$|[A-ZÆØÅ\d\"“”(])")
 _WORDS_OF_HEADING = 12
+_WORDS_BEFORE_IN_HEADING = 6
 
 
 @dataclass
@@ -138,7 +139,7 @@ def _from_lines(doc: Doc, mentions: list[Mention], head_end: int, meeting_kind: 
             continue
         alone = bool(c["before_only"].match(before)) and bool(c["after_only"].match(after))
         previous = next((_strip(t) for _o, t, _r in reversed(lines[:i]) if t.strip()), "")
-        for name, score in (("meeting", 6), ("label", 5), ("dated", 4), ("title", 4)):
+        for name, score in (("meeting", 6), ("label", 5), ("decided", 5), ("dated", 4), ("title", 4)):
             if in_head and (_labels(c[name], before, name == "title") or (alone and _is_label(c[name], previous))):
                 out.append(_Candidate(score, m.start, m, f"{name} cue"))
         if alone:
@@ -149,7 +150,7 @@ def _from_lines(doc: Doc, mentions: list[Mention], head_end: int, meeting_kind: 
             else:
                 out.append(_Candidate(_strength("alone_body"), m.start, m, "dated line"))
             continue
-        if in_head and _heading(line, before):
+        if in_head and _heading(line, before) and (this_role != "meeting" or meeting_kind):
             name = "heading_kind" if c["kind"].search(line) else "heading"
             out.append(_Candidate(_strength(name), m.start, m, "heading with a date"))
         if line_role == MARGIN:
@@ -169,8 +170,8 @@ def _closing_below(lines: list[tuple[int, str, str]], i: int) -> bool:
 
 def _heading(line: str, before: str) -> bool:
     """A short heading line with a date in it, not a sentence."""
-    return (len(line.split()) <= _WORDS_OF_HEADING and not line.rstrip().endswith((".", ",", ";", ":"))
-            and not cues()["sentence_word"].search(before))
+    return (len(line.split()) <= _WORDS_OF_HEADING and len(before.split()) <= _WORDS_BEFORE_IN_HEADING
+            and not line.rstrip().endswith((".", ",", ";", ":")) and not cues()["heading_stop"].search(before))
 
 
 def _free_standing(text: str, m: Mention) -> bool:
