@@ -25,6 +25,7 @@ from importlib.resources import files
 import sqlite_utils
 from rapidfuzz import fuzz
 
+from foi.extract.facts.legal_forms import patterns as form_patterns
 from foi.extract.facts.public_bodies import is_public_body
 from foi.extract.personal_data import mask_cpr
 from foi.store.search_index import matched_text, matching_lines, search
@@ -40,6 +41,11 @@ LEGAL_FORMS = {
 _FORM = re.compile(
     r"[\s,]+(a/s|aps|i/s|ivs|k/s|p/s|s\.?m\.?b\.?a\.?|a\.?m\.?b\.?a\.?|f\.?m\.?b\.?a\.?|gmbh|ltd\.?|ab)\s*$",
     re.IGNORECASE,
+)
+_FORM_FIRST = re.compile(r"^(i/s|k/s|p/s|a/s)\s+(?=\S)", re.IGNORECASE)  # "I/S Reno Syd"
+# foreign forms only as written ("Statkraft AS"; "as" in lower case is the Danish "a/s" of a list)
+_FOREIGN_FORM = re.compile(
+    r"[\s,]+(ASA|AS|AB|AG|GmbH|Ltd\.?|Limited|Oyj?|B\.V\.|BV|N\.V\.|S\.A\.|Inc\.?|LLC|plc|PLC)\s*$"
 )
 _DANGLING_FORM = re.compile(r"\s+[a-zA-Z]{1,2}/$")  # "pro-consult a/": a legal form cut off
 _OWNER = re.compile(r"\s+v/\s*", re.IGNORECASE)
@@ -94,9 +100,10 @@ def parse_name(name: str, legal_form: str | None = None, owner: str | None = Non
     text, found_owner = parts[0], (parts[1].strip() if len(parts) > 1 else None)
     text = _ADDRESS_TAIL.sub("", text)
     form = None
-    match = _FORM.search(text)
+    match = _FOREIGN_FORM.search(text) or _FORM.search(text) or _FORM_FIRST.search(text)
     if match:
-        form, text = match.group(1), text[: match.start()]
+        form = match.group(1)
+        text = text[match.end() :] if match.re is _FORM_FIRST else text[: match.start()]
     cut = bool(_DANGLING_FORM.search(text))
     text = _DANGLING_FORM.sub("", text).strip(" ,-")
     form = legal_form or form
@@ -106,7 +113,14 @@ def parse_name(name: str, legal_form: str | None = None, owner: str | None = Non
 def canonical_form(form: str | None) -> str | None:
     if not form:
         return None
+    if form in foreign_forms():
+        return foreign_forms()[form]  # "AS" is Norwegian, not "A/S"
     return LEGAL_FORMS.get(re.sub(r"[\s./]", "", fold(form)), form)
+
+
+def foreign_forms() -> dict[str, str]:
+    """Foreign legal forms as written -> as reported ("Ltd" -> "Ltd."), from the companies patterns."""
+    return form_patterns().foreign
 
 
 def name_key(core: str) -> str:

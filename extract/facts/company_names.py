@@ -75,6 +75,7 @@ def patterns() -> _Patterns:
 
 def _trim(name: str, start: int) -> tuple[str, int]:
     """The name without words that open a sentence ("Også Mariager Vandværk") or end it (".")."""
+    name = re.split(r"\.\s", name, maxsplit=1)[0]  # "ejerandel i Halvø Varme. Rådet …": the sentence ends
     words = name.split()
     not_name = form_patterns().not_name | not_first()
     while len(words) > 1 and words[0] in not_name:
@@ -115,9 +116,13 @@ def _inside_longer_name(line: str, start: int) -> bool:
     return re.search(rf"(?-i:[{UPPER}])[\w-]*\s+(?:af|for)\s+$", line[max(0, start - 60) : start]) is not None
 
 
-def _found(name: str, line: str, start: int, offset: int, min_words: int = 1) -> Company | None:
+def _found(name: str, line: str, start: int, offset: int, min_words: int = 1, firm: bool = False) -> Company | None:
+    """A Company for a name found in a line; `firm` when a firm's head word opens it ("Tegnestuen Geoplan"
+    is a firm though "plan" ends the name of a municipal plan)."""
     name, start = _trim(name, start)
-    if len(name) < 3 or len(name.split()) < min_words or _is_public(name) or _inside_longer_name(line, start):
+    if len(name) < 3 or len(name.split()) < min_words or _inside_longer_name(line, start):
+        return None
+    if not firm and _is_public(name):
         return None
     if name.split()[0] in patterns().association_first:
         return None  # "Dansk Fjernvarme": a trade association, an organisation
@@ -135,9 +140,9 @@ def find_named(text: str, offset: int = 0, legal: list[Company] | None = None) -
         if (c := _found(m.group(1), text, m.start(1), offset)) is not None:
             out.append(c)
     for m in p.head_first.finditer(text):
-        head, rest = m.group(1).split(maxsplit=1)
-        rest = _cut_at_unit(rest)
-        if rest and (c := _found(f"{head} {rest}", text, m.start(1), offset)) is not None:
+        head, first, *more = m.group(1).split()
+        rest = " ".join([first, _cut_at_unit(" ".join(more))]).strip()  # the word after the head is the firm's
+        if rest and (c := _found(f"{head} {rest}", text, m.start(1), offset, firm=True)) is not None:
             out.append(c)
     for m in p.transaction.finditer(text):
         if (name := _cut_at_unit(m.group(1))) and (c := _found(name, text, m.start(1), offset)) is not None:
