@@ -1,21 +1,21 @@
 """Organisations named in a document's body lines (a letterhead in the margin is a sender, not a mention).
 
-The rules, from the most to the least certain:
-1. known names, news media and national bodies ("DR", "Avisen.dk", "KL"), also opening a compound
-   ("DR-dokumentaren");
-2. defined abbreviations: "Styrelsen for Arbejdsmarked og Rekruttering (STAR)" gives both when the
-   name has a head word; one defined for a law or a thing ("lov om … (LAB)") is none;
-3. head words: "Styrelsen for …", "Udlændinge- og Integrationsministeriet", "Bestseller Koncernen";
-4. a word that says what follows: "en virksomhed (Fakta)", "revisionsfirmaet Deloitte";
-5. capitals, two to six letters, alone ("BIU", "COOP"): not Roman numerals, party letters, emphasis
-   ("ALTID" beside "altid") or a stop-list ("CPR", "MB");
-6. one capitalised word mid-sentence, where Danish writes a noun in lower case, at least twice, never
-   part of a longer name, not a place, a person's name, a title before a number or a definite noun.
+The rules live in modules named by what they find, from the most to the least certain:
+1. `organization_names`: known names ("DR", "KL"), head words ("Styrelsen for …", "Ankestyrelsen",
+   "Bestseller Koncernen"), a word that says what follows ("en virksomhed (Fakta)",
+   "redningsvirksomheden Falck");
+2. `abbreviations`: defined abbreviations ("… Rekruttering (STAR)") and capitals standing alone ("BIU");
+3. `name_lists`: parties listed one a line after an intro ("høringsparter:"), enumerations after a cue
+   ("høringssvar fra X og Y"), agenda items "<party> - <what>", a genitive before a board;
+4. `proper_names`: one capitalised word mid-sentence, at least twice, and names of several capitalised
+   words mid-sentence three times or more ("Havnens Perle").
 
 Decided: the municipality, its administrations, committees and councils ("Københavns Kommune",
 "Socialforvaltningen", "Arbejdsmarkedsudvalget") and regions are not reported; they have fields of
-their own. Their abbreviations are ("BIU"): that is how the text names a body. Companies with a legal
-form are companies. The words are data: `patterns/organizations.toml`.
+their own. Their abbreviations are ("BIU"): that is how the text names a body; `public_bodies` keeps
+them, and every authority and association, out of the journalists' company index. Companies found
+before (with a legal form or a business word) are not repeated here. The words are data:
+`patterns/organizations.toml`.
 """
 
 from __future__ import annotations
