@@ -129,6 +129,7 @@ class Company:
 class Organization:
     name: str
     start: int = -1
+    public: bool = False  # a public body, an institution or an association: never a company
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from test_search import CPR, CPR_FORMS, copy_db
 
 from foi.cli import main
-from foi.extract.company_index import (
+from foi.explore.companies import (
     FOLD_THRESHOLD,
     Mention,
     fold_companies,

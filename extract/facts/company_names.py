@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from foi.danish.names import first_names
 from foi.extract.facts.legal_forms import patterns as form_patterns
-from foi.extract.facts.organization_data import UPPER, first_names, is_place, is_unit, not_first
+from foi.extract.facts.organization_data import UPPER, is_place, is_unit, not_first
 from foi.extract.facts.organization_data import patterns as org_patterns
 from foi.extract.model import Company
 from foi.extract.pattern_data import load_patterns

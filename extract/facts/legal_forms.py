@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from foi.danish.legal_forms import legal_forms
 from foi.extract.model import Company
 from foi.extract.pattern_data import load_patterns
 
@@ -41,8 +42,8 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     raw: dict[str, Any] = load_patterns("companies")
-    forms: dict[str, str] = raw["legal_forms"]
-    foreign: dict[str, str] = raw["foreign_forms"]
+    known = legal_forms()
+    forms, foreign = known.danish, known.foreign
     # Danish forms in any case ("aps", "A/S"); foreign ones only as written ("AB", never the word "ab")
     alternation = "|".join(
         [re.escape(f) for f in sorted(forms, key=len, reverse=True)]
@@ -51,8 +52,8 @@ def patterns() -> _Patterns:
     return _Patterns(
         forms=forms,
         foreign=foreign,
-        form_first=frozenset(raw["form_first"]["forms"]),
-        cut_forms=raw["cut_forms"],
+        form_first=known.form_first,
+        cut_forms=known.cut,
         form_at_end=re.compile(rf"(?:^|(?<=[\s,]))({alternation})$", re.IGNORECASE),
         form_in_text=re.compile(rf"(?<![\w/.])({alternation})(?![\w/]|-\w)", re.IGNORECASE),
         intro=_any(raw["list"]["intro"]),

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from foi.extract.facts.legal_forms import patterns as company_patterns
@@ -136,13 +135,6 @@ def stop_word(word: str) -> bool:
 def is_place(word: str) -> bool:
     places = patterns().places
     return word in places or word.rstrip("s'’") in places or word[:-1] in places
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Danish first names in lower case (`extract/patterns/first_names.txt`): a name opening with one is a person's."""
-    text = (files("foi.extract") / "patterns" / "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

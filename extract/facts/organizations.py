@@ -21,17 +21,20 @@ before (with a legal form or a business word) are not repeated here. The words a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from foi.danish.names import first_names
 from foi.extract.facts.abbreviations import acronyms, defined_abbreviations
-from foi.extract.facts.context import facts_of, line_offsets
+from foi.extract.facts.context import ASSIGNS, facts_of, line_offsets
 from foi.extract.facts.legal_forms import patterns as company_patterns
 from foi.extract.facts.name_lists import agenda_parties, enumerations, genitive_owners, party_lists
-from foi.extract.facts.organization_data import LOWER, Found, first_names, is_unit, paragraphs, patterns
+from foi.extract.facts.organization_data import LOWER, Found, is_unit, paragraphs, patterns
 from foi.extract.facts.organization_names import head_names, known_names, named_by_context
 from foi.extract.facts.proper_names import proper_names, repeated_names
+from foi.extract.facts.public_bodies import is_public_body
 from foi.extract.model import Organization
 
 
@@ -76,10 +79,12 @@ def find_organizations_in(
     return list(out.values())
 
 
-@Language.component("organizations")
+@Language.component("organizations", assigns=ASSIGNS)
 def find_organizations(doc: Doc) -> Doc:
     facts = facts_of(doc)
     companies = [c.name for c in facts.companies]
     companies += [company_patterns().form_at_end.sub("", c.name).strip() for c in facts.companies if c.legal_form]
-    facts.organizations = find_organizations_in(line_offsets(doc), [p.name for p in facts.people], companies)
+    found = find_organizations_in(line_offsets(doc), [p.name for p in facts.people], companies)
+    # whether each is a public body is decided here, once, so that readers of the store need no rules
+    facts.organizations = [replace(o, public=is_public_body(o.name, doc.text)) for o in found]
     return doc

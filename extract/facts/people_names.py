@@ -4,7 +4,7 @@ Franck"), and at the edge of running text next to a cue ("… efter ønske fra K
 A name is 2-5 capitalised words (initials "E." and particles "af", "van" inside), none of them a
 word that ends an organisation's name ("udvalget", "ApS"). Inside running text a run of capitalised
 words counts as a name only where it is bounded: it opens with a known first name
-(`patterns/first_names.txt`), or it stands between a cue and a lower-case word ("at Eea Haldan
+(`foi/danish/data/first_names.txt`), or it stands between a cue and a lower-case word ("at Eea Haldan
 Vestergaard indtræder"). The words are data: `patterns/people.toml`.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from foi.extract.company_index import first_names
+from foi.danish.names import first_names
 from foi.extract.pattern_data import load_patterns
 
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")

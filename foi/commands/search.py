@@ -16,8 +16,8 @@ import click
 
 from foi.commands.options import db_option, format_option, personal_option
 from foi.errors import FoiError, MissingExtra
+from foi.explore.companies import Company, all_companies, find_companies, named_in_text
 from foi.explore.export import FORMATS, company_rows, csv_value, export_all, mention_rows, write_rows
-from foi.extract.company_index import Company, all_companies, find_companies, named_in_text
 from foi.extract.model import DOCUMENT_KINDS
 from foi.extract.personal_data import mask_cpr
 from foi.settings import Settings

@@ -13,7 +13,7 @@ from typing import IO, Any
 
 import sqlite_utils
 
-from foi.extract.company_index import Company, all_companies
+from foi.explore.companies import Company, all_companies
 from foi.extract.personal_data import mask_value
 from foi.store.listings import all_case_numbers, all_documents, documents_with_files
 

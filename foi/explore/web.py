@@ -23,8 +23,8 @@ from typing import Any
 from datasette import hookimpl
 
 from foi.errors import QueryError
+from foi.explore.companies import all_companies
 from foi.explore.export import company_rows, mention_rows
-from foi.extract.company_index import all_companies
 from foi.extract.personal_data import mask_cpr
 from foi.store.search_index import WEIGHTS, refresh_index, snippet
 from foi.store.search_query import fold, parse_query, phrase_query

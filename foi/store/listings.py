@@ -52,3 +52,25 @@ def document_full_text(db: sqlite_utils.Database, document_id: int) -> str:
     """A document's full text (letterhead and sidebar included), or "" if there is none."""
     row = db.execute("SELECT full_text FROM documents WHERE id = ?", [document_id]).fetchone()
     return (row[0] if row else "") or ""
+
+
+def company_facts(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every company fact with a name, by document and place."""
+    return list(db.query("SELECT * FROM companies WHERE trim(coalesce(name, '')) != '' ORDER BY document_id, id"))
+
+
+def organization_facts(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every organisation fact with a name, by document and place (`public`: a public body, an
+    institution or an association, as extraction judged it)."""
+    return list(db.query("SELECT * FROM organizations WHERE trim(coalesce(name, '')) != '' ORDER BY document_id, id"))
+
+
+def document_dates(db: sqlite_utils.Database) -> dict[int, str | None]:
+    """Each document's own date."""
+    return {r["id"]: r["date"] for r in db.query("SELECT id, date FROM documents")}
+
+
+def document_body(db: sqlite_utils.Database, document_id: int) -> str:
+    """A document's full text, or its clean text where it has no full text."""
+    row = db.execute("SELECT full_text, text FROM documents WHERE id = ?", [document_id]).fetchone()
+    return (row[0] or row[1] or "") if row else ""

@@ -19,15 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from foi.extract.facts.legal_forms import patterns as form_patterns
-from foi.extract.facts.public_bodies import is_public_body
+from foi.danish.legal_forms import legal_forms
+from foi.danish.names import business_words, first_names
 from foi.extract.personal_data import mask_cpr
+from foi.store.listings import company_facts, document_body, document_dates, document_full_text, organization_facts
 from foi.store.search_index import matched_text, matching_lines, search
 from foi.store.search_query import fold, phrase_query
 
@@ -120,7 +119,7 @@ def canonical_form(form: str | None) -> str | None:
 
 def foreign_forms() -> dict[str, str]:
     """Foreign legal forms as written -> as reported ("Ltd" -> "Ltd."), from the companies patterns."""
-    return form_patterns().foreign
+    return legal_forms().foreign
 
 
 def name_key(core: str) -> str:
@@ -131,20 +130,6 @@ def name_key(core: str) -> str:
 
 def _compact(key: str) -> str:
     return key.replace(" ", "")
-
-
-@lru_cache(maxsize=4)
-def _word_list(name: str) -> frozenset[str]:
-    text = (files("foi.extract") / "patterns" / name).read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def first_names() -> frozenset[str]:
-    return _word_list("first_names.txt")
-
-
-def business_words() -> frozenset[str]:
-    return _word_list("business_words.txt")
 
 
 def looks_like_person(core: str) -> bool:
@@ -272,15 +257,15 @@ def load_mentions(db: sqlite_utils.Database, show_personal_data: bool = False) -
     found = [
         Mention(r["document_id"], show(r["name"]), r["source"] or "list", show(r["line"] or r["name"]),
                 r["legal_form"], show(r["owner"]) if r["owner"] else None, bool(r["truncated"]))
-        for r in db.query("SELECT * FROM companies WHERE trim(coalesce(name, '')) != '' ORDER BY document_id, id")
+        for r in company_facts(db)
     ]
     texts: dict[int, str] = {}
-    for row in db.query("SELECT * FROM organizations WHERE trim(coalesce(name, '')) != '' ORDER BY document_id, id"):
+    for row in organization_facts(db):
         doc_id = row["document_id"]
-        if doc_id not in texts:
-            texts[doc_id] = db.execute("SELECT full_text FROM documents WHERE id = ?", [doc_id]).fetchone()[0] or ""
-        if is_public_body(row["name"], texts[doc_id]):
+        if row.get("public"):
             continue  # an administration ("BIF"), an authority or an association is an organisation, no company
+        if doc_id not in texts:
+            texts[doc_id] = document_full_text(db, doc_id)
         found.append(Mention(doc_id, show(row["name"]), "organization",
                              show(_line_at(texts[doc_id], row["start"], row["name"]))))
     return found
@@ -294,10 +279,6 @@ def _line_at(text: str, start: int | None, name: str) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     return text[line_start: line_end if line_end >= 0 else len(text)].strip()
-
-
-def document_dates(db: sqlite_utils.Database) -> dict[int, str | None]:
-    return {r["id"]: r["date"] for r in db.query("SELECT id, date FROM documents")}
 
 
 def all_companies(db: sqlite_utils.Database, show_personal_data: bool = False) -> list[Company]:
@@ -335,8 +316,7 @@ def named_in_text(db: sqlite_utils.Database, name: str, show_personal_data: bool
     show = (lambda s: s) if show_personal_data else mask_cpr
     mentions, written = [], Counter[str]()
     for hit in result.hits:
-        row = db.execute("SELECT full_text, text FROM documents WHERE id = ?", [hit.document_id]).fetchone()
-        text = show(row[0] or row[1] or "")
+        text = show(document_body(db, hit.document_id))
         lines = matching_lines(text, query) or [hit.snippet]
         for line in lines:
             as_written = matched_text(line, query) or name
