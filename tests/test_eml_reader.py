@@ -159,3 +159,14 @@ def test_danish_date_format() -> None:
     date = parse_date("Fri, 1 May 2020 08:05:00 +0200")
     assert date is not None and danish_datetime(date) == "1. maj 2020 08:05"
     assert parse_date("not a date") is None
+
+
+def test_an_outlook_print_saved_as_text_keeps_its_sent_line() -> None:
+    """ "Sent:" is where Outlook prints what MIME calls "Date:": the e-mail keeps its sent date."""
+    from foi.extract.process import process_bytes
+
+    text = ("From: Karen Holm <kaho@example.dk>\nSent: 3. februar 2024 09:12\nTo: Borgmesterens Kontor\n"
+            "Subject: Svar på spørgsmål\n\nKære borgmester\n\nHermed svaret.\n")
+    [document] = process_bytes(text.encode(), "mail.txt", Settings()).documents
+    assert "Sendt: 3. februar 2024 09:12" in document.full_text
+    assert document.kind == "email" and document.facts.date == "2024-02-03"

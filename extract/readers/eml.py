@@ -248,7 +248,9 @@ def read(data: bytes, name: str, settings: Settings) -> ReadResult:
         parts.walk(msg)
         body, tables = _body(parts)
         sender, to, cc = header_text(msg, "from"), header_text(msg, "to"), header_text(msg, "cc")
-        subject, raw_date = header_text(msg, "subject"), header_text(msg, "date")
+        # an e-mail printed from Outlook and saved as text says "Sent:" (or "Sendt:") where MIME says "Date:"
+        raw_date = header_text(msg, "date") or header_text(msg, "sent") or header_text(msg, "sendt")
+        subject = header_text(msg, "subject")
     except Exception as exc:  # the parser is lenient; what it still raises means broken input
         raise UnreadableFile(name, f"broken e-mail ({type(exc).__name__})") from None
     date = parse_date(raw_date)
