@@ -193,3 +193,11 @@ def test_meeting_time_after_the_stacked_meeting_date() -> None:
     f = facts("Referat\nMødedato:\n05-12-2007 Kl. 15:00-16:10\nMødested:\nRegionshuset, mødelokale 4.", "minutes")
     assert f.meeting_time == "15:00"
     assert f.meeting_place == "Regionshuset, mødelokale 4."
+
+
+def test_letter_title_stands_above_the_first_paragraph_and_is_no_address_or_portal_debris() -> None:
+    f = facts("ERU Alm.del\nOffentligt\n\nSlotsholmsgade 10-12\n1216 København K\n\n19. februar 2024\n\n"
+              "Udvalget har den 2. februar 2024 stillet følgende spørgsmål nr. 118 (alm. del) til\n"
+              "ministeren, som hermed besvares.\n\nSpørgsmål nr. 118:\nHvor mange?\n\nSvar:\nTolv.\n\n"
+              "Ankestyrelsen · Sortedam Dossering 7 · 2200 København N")
+    assert f.title is None

@@ -33,6 +33,7 @@ from foi.extract.pattern_data import load_patterns
 _HEAD_LINES = 25  # non-blank lines at the top that may hold the letterhead
 _MEMO_HEADING_LINES = 3  # body lines after the head in which a memo's heading may stand
 _MAX_TITLE_WORDS = 20
+_PROSE_WORDS = 12
 _MAX_UNIT_WORDS = 7
 _EMAIL_OR_WEB = re.compile(r"(?:[\w.+\-]+@|https?://|www\.)((?:[\w\-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _MENTION = re.compile(r"\b([A-ZÆØÅ][\w\-]+)\s+[Kk]ommunes?\b")
@@ -126,6 +127,14 @@ def _heading_like(text: str, min_words: int) -> bool:
     )
 
 
+def _is_prose(text: str, following: str) -> bool:
+    """A paragraph of running text: a long line that ends a sentence or goes on in lower case below."""
+    s = _strip(text)
+    if len(s.split()) < _PROSE_WORDS:
+        return False
+    return s.endswith((".", "?", "!", ":")) or following.strip()[:1].islower()
+
+
 def _recipient_block(head: list[_Line]) -> set[int]:
     """Offsets of the address block's lines: "Til" and the lines below it up to a blank line."""
     block: set[int] = set()
@@ -163,6 +172,9 @@ def _title(kind: str, lines: list[_Line]) -> str | None:
         if s.startswith("**") and s.endswith("**") and _heading_like(s, 1):
             return _strip(s)
     if kind == "letter":  # the subject stands below the letterhead: the last candidate above the greeting
+        after = [b.text for b in head[1:]] + [""]
+        prose = next((k for k, line in enumerate(head) if _is_prose(line.text, after[k])), len(head))
+        head = head[:prose]  # … and above the first paragraph, where no greeting opens the letter
         block = _recipient_block(head)
         following = {a.offset: b.text for a, b in zip(head, head[1:], strict=False)}
         candidates = [
