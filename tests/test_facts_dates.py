@@ -301,3 +301,12 @@ def test_the_inquiry_date_in_an_answers_opening_sentence(text: str) -> None:
 def test_a_date_in_an_opening_sentence_that_asks_nothing_is_no_inquiry() -> None:
     found, _own = mentions("Kære Ida\n\nUdvalget har den 12. januar 2022 besluttet at bygge en skole.")
     assert [d.role for d in found] == ["mentioned"]
+
+
+def test_minutes_without_a_meeting_date_take_the_date_most_decisions_carry() -> None:
+    prose = "Indstilling\nDet indstilles, at sagen godkendes efter den lange gennemgang af sagens forløb.\n" * 15
+    text = ("Referat\nØkonomiudvalget\n\n" + prose + "1. Budget\nBeslutning i Økonomiudvalget den 26-04-2017\n"
+            "Godkendt.\n2. Skole\nSagsforløb\nBeslutning i Børneudvalget den 03-04-2017\nAnbefalet.\n"
+            "Beslutning i Økonomiudvalget den 26-04-2017\nGodkendt.")
+    assert own_date(text, "minutes") == "2017-04-26"
+    assert own_date(text, "letter") is None  # a letter quoting decisions is not dated by them

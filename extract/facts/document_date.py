@@ -21,6 +21,7 @@ import bisect
 import datetime as dt
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,6 +126,7 @@ def _from_lines(doc: Doc, mentions: list[Mention], head_end: int, meeting_kind: 
     offsets = [o for o, _t, _r in lines]
     text = doc.text
     out: list[_Candidate] = []
+    decisions: list[Mention] = []
     for m in mentions:
         i = _line_of(offsets, m.start)
         offset, line, line_role = lines[i]
@@ -155,11 +157,17 @@ def _from_lines(doc: Doc, mentions: list[Mention], head_end: int, meeting_kind: 
             out.append(_Candidate(_strength(name), m.start, m, "heading with a date"))
         if line_role == MARGIN:
             out.append(_Candidate(_strength("margin"), m.start, m, "date in the letterhead"))
+        if meeting_kind and c["decision"].match(before):
+            decisions.append(m)
         if this_role == "meeting" and in_head and (meeting_kind or answer):
             name = "meeting_minutes" if meeting_kind else "meeting_answer"
             out.append(_Candidate(_strength(name), m.start, m, "the meeting's date"))
         if m.start < s["free_chars"] and _free_standing(text, m):
             out.append(_Candidate(_strength("free_standing"), m.start, m, "date standing between capitalised words"))
+    if decisions:  # the date most decisions carry is the meeting's; others are earlier meetings
+        common = Counter(m.date for m in decisions).most_common(1)[0][0]
+        out += [_Candidate(_strength("decision" if m.date == common else "decision_other"), m.start, m,
+                           "the decisions' date") for m in decisions]
     return out
 
 
