@@ -26,6 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from foi.danish.calendar import months
 from foi.extract.facts.context import facts_of, set_spans
 from foi.extract.model import DateMention
 from foi.extract.pattern_data import load_patterns
@@ -56,9 +57,9 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def date_pattern() -> re.Pattern[str]:
     """One regex for every written form of a full date, with a named group per part and form."""
-    months = raw_patterns()["months"]
-    month = _alternation(list(months))
-    english = _alternation([m for m in months if m.isascii()])
+    names = months()
+    month = _alternation(list(names))
+    english = _alternation([m for m in names if m.isascii()])
     end = r"(?![\w/-]|[.,]\d)"
     forms = [
         # År 2003, den 26. maj (minutes of old)
@@ -82,14 +83,14 @@ def date_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def day_month_pattern() -> re.Pattern[str]:
     """A day and a month without a year: "27. januar"."""
-    month = _alternation([m for m in raw_patterns()["months"] if len(m) > 3])
+    month = _alternation([m for m in months() if len(m) > 3])
     return re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.{_SPACE}*(?P<m>{month})(?![a-zæøå])(?!\.?,?{_SPACE}*\d)", re.I)
 
 
 @lru_cache(maxsize=1)
 def glued_pattern() -> re.Pattern[str]:
     """A date at the start of a header value whose next value was glued to it: "15. juni 2009847164"."""
-    month = _alternation(list(raw_patterns()["months"]))
+    month = _alternation(list(months()))
     return re.compile(rf"^(?P<d>\d{{1,2}})\.?{_SPACE}*(?P<m>{month})\.?{_SPACE}*(?P<y>(?:19|20)\d{{2}})", re.I)
 
 
@@ -101,13 +102,13 @@ def _year(text: str, today: dt.date) -> int:
 
 
 def _parts(g: dict[str, str | None]) -> tuple[str, int, str] | None:
-    months = raw_patterns()["months"]
+    names = months()
     if g["ad"]:
-        return str(g["ad"]), months[str(g["am"]).lower()], str(g["ay"])
+        return str(g["ad"]), names[str(g["am"]).lower()], str(g["ay"])
     if g["ld"]:
-        return str(g["ld"]), months[str(g["lm"]).lower()], str(g["ly"])
+        return str(g["ld"]), names[str(g["lm"]).lower()], str(g["ly"])
     if g["ud"]:
-        return str(g["ud"]), months[str(g["um"]).lower()], str(g["uy"])
+        return str(g["ud"]), names[str(g["um"]).lower()], str(g["uy"])
     if g["iy"]:
         return str(g["id"]), int(str(g["im"])), str(g["iy"])
     if g["nd"]:
@@ -140,7 +141,7 @@ def find_glued(value: str, offset: int) -> Mention | None:
     if not m:
         return None
     try:
-        date = dt.date(int(m["y"]), raw_patterns()["months"][m["m"].lower()], int(m["d"]))
+        date = dt.date(int(m["y"]), months()[m["m"].lower()], int(m["d"]))
     except ValueError:
         return None
     return Mention(offset, offset + m.end(), date, m.group())
@@ -152,7 +153,7 @@ def find_yearless(text: str, year: int) -> Mention | None:
     if not m:
         return None
     try:
-        date = dt.date(year, raw_patterns()["months"][m["m"].lower()], int(m["d"]))
+        date = dt.date(year, months()[m["m"].lower()], int(m["d"]))
     except ValueError:
         return None
     return Mention(m.start(), m.end(), date, m.group())
