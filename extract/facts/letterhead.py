@@ -268,8 +268,7 @@ def _administration(lines: list[_Line], facts: Facts) -> str | None:
 def _meeting_time_and_place(text: str, facts: Facts) -> None:
     """Time and place from the head's fields ("Tid: 16.00", "Sted: Rådhuset", "Mødedato: … kl. 15:00"),
     where the agenda component found none."""
-    head_end = _head_end(text)
-    fields = [f for f in header_fields(text) if f.start < head_end and f.value]
+    fields = [f for f in header_fields(text[: _head_end(text)]) if f.value]
     if facts.meeting_time is None:
         for f in fields:
             m = _TIME.search(f.value) if f.kind in ("time", "time_place", "meeting_date") else None
