@@ -178,6 +178,8 @@ def verdict_of(text: str) -> tuple[str, str]:
         ("Fra: Jens Krog\nSendt: 3. marts 2019 10:15\nTil: Anne Vang\nEmne: Tilbud\n\nHej Anne", "email", "email"),
         # a letter: greeting and closing
         ("Kære Lise\n\nTak for dit brev.\n\nMed venlig hilsen\nPer Holm", "letter", "letter"),
+        ("Vedr.: Aktindsigt i referat fra mødet\n\nKære Lise\n\nHer er referatet.\n\nMed venlig hilsen\nPer",
+         "letter", "letter"),
         # a minister's answer to a Folketing committee
         ("Folketingets Boligudvalg\n\nBoligudvalget har i brev af 2. maj 2022 stillet følgende spørgsmål nr. 41 "
          "(alm. del), som hermed besvares. Spørgsmålet er stillet efter ønske fra Ida Holm (V).\n\n"
