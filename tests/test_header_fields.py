@@ -108,6 +108,7 @@ def test_a_label_left_empty_is_kept_empty() -> None:
         "Sag om vejbump på Ringvejen",  # "Sag" opening a heading, no number
         "Fra 2019 gælder nye regler",  # "Fra" opening a sentence
         "DATOEN: 3",  # a longer word that begins with a label
+        "Sag nr. 4",  # an agenda item's number, no case number
     ],
 )
 def test_words_of_a_sentence_are_no_fields(text: str) -> None:
