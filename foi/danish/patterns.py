@@ -1,5 +1,6 @@
 """Placeholders that pattern files use for Danish knowledge kept once: `{MONTH}`, `{MONTH_NAME}`,
-`{WEEKDAY}` (the calendar) and `{CLOSING}` (the closing formula, `data/cues.toml`)."""
+`{WEEKDAY}` (the calendar), `{CLOSING}` (the closing formula, `data/cues.toml`) and `{LEGAL_FORM}`
+(a Danish legal form, `data/legal_forms.toml`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import cache
 from importlib import resources
 
 from foi.danish.calendar import placeholders as calendar_placeholders
+from foi.danish.legal_forms import legal_forms
 
 
 @cache
@@ -20,4 +22,5 @@ def cues() -> dict[str, str]:
 @cache
 def placeholders() -> dict[str, str]:
     """Every placeholder a pattern file may write -> the regular expression it stands for."""
-    return {**calendar_placeholders(), **{"{" + name.upper() + "}": value for name, value in cues().items()}}
+    return {**calendar_placeholders(), **{"{" + name.upper() + "}": value for name, value in cues().items()},
+            "{LEGAL_FORM}": legal_forms().pattern()}

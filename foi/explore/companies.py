@@ -33,18 +33,14 @@ from foi.store.search_query import fold, phrase_query
 FOLD_THRESHOLD = 92.0  # fuzz.ratio between two keys for them to be one company
 QUERY_THRESHOLD = 85.0  # fuzz.ratio between a typed name and a key for the company to match it
 
-LEGAL_FORMS = {
-    "as": "A/S", "aps": "ApS", "is": "I/S", "ivs": "IVS", "ks": "K/S", "ps": "P/S", "smba": "S.M.B.A.",
-    "amba": "A.M.B.A.", "fmba": "F.M.B.A.", "gmbh": "GmbH", "ltd": "Ltd.", "ab": "AB",
-}
-_FORM = re.compile(
-    r"[\s,]+(a/s|aps|i/s|ivs|k/s|p/s|s\.?m\.?b\.?a\.?|a\.?m\.?b\.?a\.?|f\.?m\.?b\.?a\.?|gmbh|ltd\.?|ab)\s*$",
-    re.IGNORECASE,
+LEGAL_FORMS = legal_forms().canonical()
+_FORM = re.compile(r"[\s,]+(" + legal_forms().pattern(lower_case_foreign=True) + r")\s*$", re.IGNORECASE)
+_FORM_FIRST = re.compile(  # "I/S Reno Syd"
+    r"^(" + "|".join(re.escape(f) for f in sorted(legal_forms().form_first)) + r")\s+(?=\S)", re.IGNORECASE
 )
-_FORM_FIRST = re.compile(r"^(i/s|k/s|p/s|a/s)\s+(?=\S)", re.IGNORECASE)  # "I/S Reno Syd"
 # foreign forms only as written ("Statkraft AS"; "as" in lower case is the Danish "a/s" of a list)
 _FOREIGN_FORM = re.compile(
-    r"[\s,]+(ASA|AS|AB|AG|GmbH|Ltd\.?|Limited|Oyj?|B\.V\.|BV|N\.V\.|S\.A\.|Inc\.?|LLC|plc|PLC)\s*$"
+    r"[\s,]+(" + "|".join(re.escape(f) for f in sorted(legal_forms().foreign, key=len, reverse=True)) + r")\s*$"
 )
 _DANGLING_FORM = re.compile(r"\s+[a-zA-Z]{1,2}/$")  # "pro-consult a/": a legal form cut off
 _OWNER = re.compile(r"\s+v/\s*", re.IGNORECASE)

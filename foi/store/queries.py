@@ -18,6 +18,7 @@ import snowballstemmer
 import sqlite_utils
 from rapidfuzz import fuzz
 
+from foi.danish.legal_forms import legal_forms
 from foi.extract.model import CaseNumber, Company
 
 # Words that say nothing about what a question is about: function words and the administration's own
@@ -36,7 +37,7 @@ DOCUMENT_SCHEMES = ("dokumentnr", "f2_dokumentnr")
 
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+(?:[-/][0-9a-zæøåäöüé]+)*", re.IGNORECASE)
 _REFERS = re.compile(r"svar(?:et)?\s+på\s+spørgsmål\s+(\d{1,2})", re.IGNORECASE)
-_LEGAL_FORM = re.compile(r"(?:^|\s)(a/s|aps|ivs|i/s|k/s|p/s|smba|s\.m\.b\.a\.|amba|a\.m\.b\.a\.|fmba)$", re.IGNORECASE)
+_LEGAL_FORM = re.compile(r"(?:^|\s)(" + legal_forms().pattern() + r")$", re.IGNORECASE)
 
 
 # -- terms ---------------------------------------------------------------------------------------
