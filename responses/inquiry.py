@@ -28,6 +28,8 @@ _SUBJECT_LINE = re.compile(r"^(?:vedr\.?|vedrørende|angående|ang\.)\s*:?\s+(.{
 _REPLY_PREFIX = re.compile(r"^\s*((sv|vs|re|fw|fwd|aw|wg)\s*:\s*)+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CLOSING = re.compile("^" + placeholders()["{CLOSING}"], re.IGNORECASE)
+# a party after a name: "(DF)", "(A)", "(Ø)", "(Socialdemokratiet)", "(løsgænger)"
+_PARTY = re.compile(r"\s*\((?:[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,3}|[A-Za-zÆØÅæøå]+(?:\s+[A-Za-zÆØÅæøå]+){0,3})\)\s*$")
 _NAME = re.compile(r"^[A-ZÆØÅ][\w'’.-]+(?:\s+(?:[A-ZÆØÅ][\w'’.-]+|af|von|van|de))+$")
 _CASE = re.compile(r"\b(?:sag(?:snr\.?|snummer|en)?|j\.?\s*nr\.?|journalnr\.?)\s*:?\s*(\d{2,4}\s*-\s*\d{2,}(?:-\d+)?)",
                    re.IGNORECASE)
@@ -88,6 +90,10 @@ def inquiry_from_result(result: FileResult, require_questions: bool = True) -> I
 
 
 def _set(inquiry: Inquiry, name: str, value: str | None, source: str) -> None:
+    if value and name == "sender_name":
+        value = _PARTY.sub("", value).strip()  # "Lise Brandt (DF)": the greeting names the person
+    if value and name == "subject" and _CLOSING.match(value.strip()):
+        return  # "Med venlig hilsen" is never what an inquiry is about
     if value and not getattr(inquiry, name):
         setattr(inquiry, name, value)
         inquiry.sources[name] = source
