@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +95,16 @@ def run_components(text: str | Document, *names: str, kind: str = "letter", pres
     for name in names:
         doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+def install_if_missing(missing: Callable[[], str | None], script: Path) -> str | None:
+    """What is still missing after running the project's install `script` (as root, where apt-get is);
+    None when nothing is. Tests that need a Debian package (Chromium, Tesseract) skip with the reason."""
+    reason = missing()
+    if reason and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        done = subprocess.run(["bash", str(script)], env={**os.environ, "PYTHON": sys.executable},
+                              capture_output=True, text=True, timeout=1200)
+        reason = missing()
+        if reason:
+            reason += f" (after {script.relative_to(ROOT)}: {(done.stderr or done.stdout).strip()[-300:]})"
+    return reason

@@ -9,15 +9,12 @@ the reason.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import install_if_missing
 from test_search import CPR_FORMS, copy_db, extract, write_small_corpus
 from test_serve import free_port, start_server, stop_server
 
@@ -39,13 +36,7 @@ def _missing() -> str | None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _missing()
-    if reason and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        done = subprocess.run(["bash", str(INSTALL)], env={**os.environ, "PYTHON": sys.executable},
-                              capture_output=True, text=True, timeout=1200)
-        reason = _missing()
-        if reason:
-            reason += f" after tests/browser/install.sh: {(done.stderr or done.stdout).strip()[-300:]}"
+    reason = install_if_missing(_missing, INSTALL)
     if reason:
         pytest.skip(f"no headless browser: {reason}; run `bash tests/browser/install.sh` as root")
     from playwright.sync_api import sync_playwright

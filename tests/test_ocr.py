@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 import reportlab
 from click.testing import CliRunner
+from conftest import install_if_missing
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -122,13 +122,7 @@ def _ocr_missing() -> str | None:
 
 @pytest.fixture(scope="module")
 def ocr_installed() -> Iterator[None]:
-    missing = _ocr_missing()
-    if missing and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        done = subprocess.run(["bash", str(INSTALL)], env={**os.environ, "PYTHON": sys.executable},
-                              capture_output=True, text=True, timeout=1200)
-        missing = _ocr_missing()
-        if missing:
-            missing += f" (tests/ocr/install.sh said: {(done.stderr or done.stdout).strip()[-300:]})"
+    missing = install_if_missing(_ocr_missing, INSTALL)
     if missing:
         pytest.skip(f"OCR is not installed: run `bash tests/ocr/install.sh` as root (missing: {missing})")
     yield
