@@ -93,8 +93,8 @@ class Section:
 
 def is_repeat(question: str, earlier: str, thresholds: dict[str, float] | None = None) -> bool:
     a, b = stem_terms(question), stem_terms(earlier)
-    if not a or not b:
-        return False
+    if not a or not b or set(_YEAR.findall(question)) != set(_YEAR.findall(earlier)):
+        return False  # the same question of another year ("… i 2017?", "… i 2018?") is a question of its own
     idf: dict[str, float] = {}
     similarity = fuzz.token_set_ratio(" ".join(sorted(set(a))), " ".join(sorted(set(b))))
     both = min(coverage(a, b, idf), coverage(b, a, idf))

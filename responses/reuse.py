@@ -5,7 +5,9 @@ a wrong answer (issue 13: shared domain words alone made 6 of 6 wrong reuses).
            "Forvaltningen er ikke bekendt med, at dette er tilfældet. …")  -> Decision(False, "a count …")
 
 Three tests, all must pass:
-1. the first sentence answers, it does not refer ("Se svar på spørgsmål 2", "Der henvises til …");
+1. the first sentence answers, it does not refer ("Se svar på spørgsmål 2", "Der henvises til …"), and
+   when the question asks for a value (a count, an amount, a date, names), it does not rest on the
+   earlier question's premise ("… er ikke bekendt med, at dette er tilfældet");
 2. the answer holds what the question's type asks for: a number for a count, an amount for "hvad
    koster", a date for "hvornår", a reason for "hvorfor" … (responses.classify);
 3. it covers the question's distinctive terms: those that are not domain words (borger,
@@ -24,11 +26,16 @@ from foi.store.queries import stem_terms, term_match
 
 _DATA = load_patterns("drafting", "foi.responses")["reuse"]
 _REFERS = any_of(_DATA["refers"])
+_PREMISE = any_of(_DATA["premise"])
+# questions whose answer is a value (a number, an amount, a date, names): a premise denied gives none
+_ASKS_A_VALUE = frozenset({"count", "amount", "date", "names"})
 _DOMAIN = tuple(_DATA["domain_stems"])
 _EVIDENCE = {kind: any_of(patterns) for kind, patterns in _DATA["evidence"].items()}
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
 MIN_COVERAGE = float(_DATA["min_coverage"])
+DOMAIN_ONLY_COVERAGE = float(_DATA["domain_only_coverage"])
+_QUESTION_WORDS = frozenset(_DATA["question_stems"])
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,12 @@ def first_sentence(text: str) -> str:
 def distinctive(question: str) -> list[str]:
     """The question's stems that say what it is about: no domain words, no years, no question words."""
     return [t for t in dict.fromkeys(stem_terms(question))
-            if not _YEAR.fullmatch(t) and not t.isdigit() and not any(t.startswith(d) for d in _DOMAIN)]
+            if not _YEAR.fullmatch(t) and not t.isdigit() and not _is_domain(t)]
+
+
+def _is_domain(stem: str) -> bool:
+    # the stemmer cuts deeper than the list's stems: "virksomheder" -> "virksom", a prefix of "virksomhed"
+    return any(stem.startswith(d) or (len(stem) >= 5 and d.startswith(stem)) for d in _DOMAIN)
 
 
 def _match(term: str, other: str) -> float:
@@ -56,6 +68,18 @@ def _match(term: str, other: str) -> float:
     if len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 2:
         return 1.0
     return term_match(term, other)
+
+
+def _domain_only(question: str, answer: str, kind: str) -> Decision:
+    """A question made of domain words only ("Hvor mange borgere var i virksomhedspraktik med mentorstøtte
+    i 2018?"): every one of them must be in the answer itself, not only in the question it answered."""
+    terms = [t for t in dict.fromkeys(stem_terms(question)) if t not in _QUESTION_WORDS
+             and not _YEAR.fullmatch(t) and not t.isdigit()]
+    own = set(stem_terms(answer))
+    got = sum(max((_match(t, a) for a in own), default=0.0) for t in terms) / len(terms) if terms else 0.0
+    if got < DOMAIN_ONLY_COVERAGE:
+        return Decision(False, f"the question has only domain words, and the answer holds {got:.0%} of them", kind, got)
+    return Decision(True, f"answers a {kind} question, holds all its domain words", kind, got)
 
 
 def decide(question: str, answer: str, earlier_question: str = "") -> Decision:
@@ -69,6 +93,9 @@ def decide(question: str, answer: str, earlier_question: str = "") -> Decision:
         return Decision(False, "a document's fact is looked up in the store, not reused", kind)
     if _REFERS.search(first_sentence(text)):
         return Decision(False, "the earlier answer's first sentence refers elsewhere", kind)
+    if kind in _ASKS_A_VALUE and _PREMISE.search(first_sentence(text)):
+        return Decision(False, f"a {kind} question, and the earlier answer's first sentence only confirms or denies "
+                               "the earlier question's premise", kind)
     evidence = _EVIDENCE.get(kind)
     if evidence is not None and not evidence.search(text):
         return Decision(False, f"a {kind} question, and the earlier answer holds no {kind}", kind)
@@ -76,9 +103,9 @@ def decide(question: str, answer: str, earlier_question: str = "") -> Decision:
     if years and not years & set(_YEAR.findall(text)):
         return Decision(False, f"the question asks about {', '.join(sorted(years))}; the answer does not", kind)
     terms = distinctive(question)
-    if not terms:
-        return Decision(False, "the question has only domain words to match on", kind)
     answered = set(stem_terms(text + " " + earlier_question))
+    if not terms:
+        return _domain_only(question, text, kind)
     got = sum(max((_match(t, a) for a in answered), default=0.0) for t in terms) / len(terms)
     if got < MIN_COVERAGE:
         return Decision(False, f"the answer covers {got:.0%} of the question's distinctive terms", kind, got)
