@@ -3,6 +3,9 @@ first lines, or the domain of the address it was sent to.
 
     Til: Beskæftigelses- og Integrationsforvaltningen      -> "Beskæftigelses- og Integrationsforvaltningen"
     Kære Frederiksberg Kommune                              -> "Frederiksberg Kommune"
+    Til Morsø kommune                                       -> "Morsø Kommune"
+    Til: Bornholms Regionskommune                           -> "Bornholms Regionskommune"
+    Til social- og boligministeren                          -> "Social- og Boligministeriet" (a minister's ministry)
     To: borgmester@ltk.dk                                   -> domain "ltk.dk"
 
 The result picks a profile (`profiles.infer_profile`) and fills the generic one with a name.
@@ -20,8 +23,14 @@ _NAME = r"[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[A-ZÆØÅ][\wæøåÆØÅ]*)*"
 # "Lyngby-Taarbæk Kommune", "Københavns Kommune", "Region Hovedstaden", "Socialforvaltningen",
 # "Beskæftigelses- og Integrationsforvaltningen", "Teknik- og Miljøforvaltningen"
 ADMINISTRATION = re.compile(
-    rf"\b(?:{_NAME}\s+Kommune|Region\s+{_NAME}"
-    r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*forvaltning(?:en)?)\b")
+    rf"\b(?:{_NAME}\s+(?:Regionsk|K|k)ommune|Region\s+{_NAME}"
+    r"|(?:[A-ZÆØÅ][\wæøå]*-,?\s+(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*og\s+)?[A-ZÆØÅ][\wæøå]*forvaltning(?:en)?"
+    r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]+ministeriet)\b")
+# "Til beskæftigelsesministeren", "Til: Transportministeren": the minister's ministry answers
+_MINISTER = re.compile(r"\b(?:([A-Za-zÆØÅæøå]+)-\s+og\s+)?([A-Za-zÆØÅæøå]+)ministeren\b")
+# capitalised words before a lower-case "kommune" that name no municipality: "Den kommune", "Hver kommune"
+_NOT_A_PLACE = frozenset("den denne det hver hvilken vores min jeres din deres enhver anden samme en én næste "
+                         "egen vor nabo hjem første kære til fra hele og i".split())
 # mail hosts of everybody: their domain says nothing about the administration
 PUBLIC_MAIL = frozenset({"gmail.com", "hotmail.com", "hotmail.dk", "outlook.com", "outlook.dk", "live.dk",
                          "yahoo.com", "yahoo.dk", "icloud.com", "mail.dk", "jubii.dk", "eksempel.dk", "example.com",
@@ -39,14 +48,29 @@ class Addressee:
         return self.names[0] if self.names else None
 
     def municipality(self) -> str | None:
-        return next((n for n in self.names if n.endswith("Kommune") or n.startswith("Region ")), None)
+        """The municipality, region or ministry (what the letterhead names)."""
+        return next((n for n in self.names if n.lower().endswith("kommune") or n.startswith("Region ")
+                     or n.endswith("ministeriet")), None)
 
     def forvaltning(self) -> str | None:
         return next((n for n in self.names if "forvaltning" in n.lower()), None)
 
 
-def _names(text: str) -> list[str]:
-    return [" ".join(m.group(0).split()) for m in ADMINISTRATION.finditer(text)]
+def _names(text: str, ministers: bool = False) -> list[str]:
+    """The administrations a text names; with `ministers`, a minister named stands for the ministry."""
+    out = []
+    for m in ADMINISTRATION.finditer(text):
+        name = " ".join(m.group(0).split())
+        if name.endswith(" kommune"):
+            if name.split()[0].lower() in _NOT_A_PLACE:
+                continue
+            name = name[: -len("kommune")] + "Kommune"  # "Morsø kommune"
+        out.append(name)
+    for m in _MINISTER.finditer(text) if ministers else ():
+        first, last = m.group(1), m.group(2)
+        ministry = f"{first.capitalize()}- og {last.capitalize()}" if first else last.capitalize()
+        out.append(ministry + "ministeriet")
+    return out
 
 
 def find_addressee(text: str, headers: dict[str, str] | None = None) -> Addressee:
@@ -68,7 +92,7 @@ def find_addressee(text: str, headers: dict[str, str] | None = None) -> Addresse
     # the opening lines (above the first question) often say "… til Frederiksberg Kommune"
     candidates.append(("\n".join(lines[:15]), "first lines"))
     for value, source in candidates:
-        names = [n for n in _names(value) if n not in found.names]
+        names = [n for n in _names(value, ministers=source != "first lines") if n not in found.names]
         if names and not found.source:
             found.source = source
         found.names += names

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,16 +21,18 @@ import sqlite_utils
 
 from foi.errors import OutputExists
 from foi.responses.aktindsigt import decision_section
-from foi.responses.danish import format_date, lower_first
+from foi.responses.askers import join_names
+from foi.responses.danish import format_date
 from foi.responses.gather import Annex, Provenance, Section, gather
 from foi.responses.inquiry import Inquiry, read_inquiry
 from foi.responses.profiles import Profile, disagreement, infer_profile, load_profile
 from foi.responses.render import Templates
+from foi.responses.topic import in_sentence, subject_topic
 from foi.settings import Settings
 
 FAMILIES = ("answer", "aktindsigt")
-_SUBJECT_LEAD = re.compile(r"^(?:spørgsmål|henvendelse|forespørgsel|anmodning|spørgsmål)\s+(?:om|vedr\.?|vedrørende|"
-                           r"angående|til)\s+", re.IGNORECASE)
+# The subject's lead ("Spørgsmål om …", "Svar på spørgsmål om …", "§20-spørgsmål om …") is taken off by
+# responses/topic.py (SUBJECT_LEAD, subject_topic) before the subject stands in "… vedrørende <subject>".
 
 
 @dataclass
@@ -85,15 +86,17 @@ class Draft:
         return base
 
     def _base(self) -> dict[str, Any]:
-        subject = self.inquiry.subject
+        subject = subject_topic(self.inquiry.subject)
         if subject:
-            subject = lower_first(_SUBJECT_LEAD.sub("", subject).strip().rstrip("."))
+            subject = in_sentence(subject.rstrip("."), self.inquiry.text)
             if self.family == "aktindsigt" and "aktindsigt" in subject.lower():
                 subject = None
+        names = self.inquiry.sender_names or [n for n in [self.inquiry.sender_name] if n]
         return {
             "profile": self.profile.as_dict(),
-            "recipient": {"name": self.inquiry.sender_name or "[INDSÆT NAVN]",
-                          "email": self.inquiry.sender_email or ""},
+            # every asker, joined as a letter greets them: "Lise Brandt og Peter Holm", "A, B og C"
+            "recipient": {"name": join_names(names) if names else "[INDSÆT NAVN]", "names": names,
+                          "several": len(names) > 1, "email": self.inquiry.sender_email or ""},
             "date": self.date,
             "date_text": format_date(self.date),
             "sagsnr": self.sagsnr or "[INDSÆT SAGSNR.]",

@@ -26,7 +26,7 @@ from foi.extract.paragraphs import join_lines
 
 _START = re.compile(
     r"^\s*(?:[-•*]\s*)?(?:"
-    r"spørgsmål\s+(?:nr\.?\s*)?(?P<a>\d{1,4})\s*[:.)\-–]?"
+    r"(?:spørgsmål\s+|spm\.?\s*|ad\s+)(?:nr\.?\s*)?(?:s\s*)?(?P<a>\d{1,4})\s*[:.)\-–]?"
     r"|\((?P<b>\d{1,2})\)"
     r"|(?P<c>\d{1,2})\s*[.)]"
     r"|(?P<d>\d{1,2})\s*:"
@@ -38,11 +38,27 @@ _CLOSING = re.compile("^" + placeholders()["{CLOSING}"] + r"|^på\s+forhånd\s+t
                       re.IGNORECASE)
 _QUOTES = "\"“”»«'„"
 # a second number inside a line, after the end of a sentence: "… om nogen? 2. Det ønskes oplyst …"
-_INLINE = re.compile(r"(?<=[?.!:])\s+(?=(?:spørgsmål\s+(?:nr\.?\s*)?)?\d{1,2}\s*[.)]\s+[A-ZÆØÅ\"“»])", re.IGNORECASE)
-# a paragraph that asks: a question mark, a request, or a sub-question label "a)", "b."
-ASKS = re.compile(r"\?\s*[\"“”»«']?\s*$|\b(?:ønskes|ønsker|bedes)\b[^.]{0,40}\b(?:oplyst|oplyse|redegjort|"
-                  r"oversigt|svar|belyst|uddybet)|\b(?:redegør|oplys|beskriv|angiv|forklar)\b|^[a-h][).]\s",
-                  re.IGNORECASE)
+_INLINE = re.compile(r"(?<=[?.!:])\s+(?=(?:spørgsmål\s+(?:nr\.?\s*)?)?\d{1,2}\s*[.)]\s+(?-i:[A-ZÆØÅ\"“»]))",
+                     re.IGNORECASE)
+_QUESTION_MARK = re.compile(r"\?\s*[\"“”»«']?\s*$")
+# a request without a question mark: "Det ønskes oplyst …", "Jeg beder forvaltningen redegøre for …",
+# "Jeg vil gerne have en oversigt over …", "Jeg vil også gerne vide, om …", "Oplys venligst …"
+_REQUEST = re.compile(
+    r"\b(?:ønskes|ønsker|bedes|beder|anmoder)\b[^.?]{0,60}?\b(?:oplys\w*|redegø\w*|redegjort|oversigt\w*|svar|"
+    r"belys\w*|uddyb\w*|beskriv\w*|forklar\w*|angiv\w*|fremsend\w*|vide|bekræft\w*|opgør\w*|redegørelse)\b"
+    r"|\bvil\s+(?:\w+\s+){0,2}?gerne\s+(?:\w+\s+)?(?:have|høre|vide|bede|spørge|få|se)\b"
+    r"|^(?:redegør|oplys|beskriv|angiv|forklar|send|fremsend|opgør)\b|^[a-h][).]\s",
+    re.IGNORECASE)
+# a lead-in announces the questions and asks nothing itself: "Jeg beder om svar på følgende:"
+_ANNOUNCES = re.compile(r":\s*$|\b(?:følgende|nedenstående|nedenfor|herunder)\b", re.IGNORECASE)
+
+
+def asks(sentence: str) -> bool:
+    """A sentence or paragraph that asks: a question mark, a request, or a sub-question label "a)", "b."."""
+    sentence = sentence.strip()
+    if _QUESTION_MARK.search(sentence):
+        return True
+    return not _ANNOUNCES.search(sentence) and bool(_REQUEST.search(sentence))
 
 
 @dataclass
@@ -107,6 +123,8 @@ def _runs(lines: list[str]) -> list[list[_Item]]:
             runs.append(current)
             current = []
             continue
+        if HEADER_LINE.match(text):
+            continue  # "Til: Transportministeren" under "Spørgsmål nr. S 1187" is no question text
         if not item.closed or not item.lines:
             item.lines.append(text)
         elif not (_START.match(text) and not started):
@@ -114,16 +132,26 @@ def _runs(lines: list[str]) -> list[list[_Item]]:
     if current:
         last = current[-1]
         for text in last.pending:  # after the last number: the paragraphs that still ask
-            if not ASKS.search(text):
+            if not asks(text):
                 break
             last.lines.append(text)
         runs.append(current)
     return runs
 
 
+# a heading on the number's line, the question under it: "Spørgsmål 1 – Økonomi" / "Hvad har det kostet?"
+_LABEL = re.compile(r"^(?!(?:hv\w+|er|har|kan|vil|skal|bliver|blev|var|findes|agter|mener|det|jeg|vi)\b)"
+                    r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?:og\s+)?[\wæøå-]+){0,2}$", re.IGNORECASE)
+# "Spørgsmål nr. 212 (Alm. del) »Vil ministeren …«": the committee's reference is no question text
+_REFERENCE = re.compile(r"^\((?:[^()]{1,25})\)\s*")
+
+
 def _text(item: _Item) -> str:
+    lines = [_REFERENCE.sub("", line) for line in item.lines[:1]] + item.lines[1:]
+    if len(lines) > 1 and _LABEL.match(lines[0]) and lines[1][:1].isupper():
+        lines[0] += ":"
     text = ""
-    for line in item.lines:
+    for line in lines:
         text = join_lines(text, line) if text else line
     return strip_quotes(" ".join(text.split()))
 
@@ -135,44 +163,59 @@ def split_questions(text: str) -> list[Question]:
     if not runs:
         return []
 
-    def asks(run: list[_Item]) -> tuple[int, int]:
-        return sum(_text(item).endswith("?") for item in run), len(run)
+    def score(run: list[_Item]) -> tuple[int, int]:
+        return sum(asks(_text(item)) for item in run), len(run)
 
-    best = max(runs, key=asks)
+    best = max(runs, key=score)
     return [Question(item.number, _text(item), item.start) for item in best if _text(item)]
 
 
-_HEADER_LINE = re.compile(r"^(?:fra|from|sendt|dato|date|emne|subject|til|to|cc|vedr\.?|vedrørende)\s*:", re.IGNORECASE)
+HEADER_LINE = re.compile(r"^(?:fra|from|sendt|sent|dato|date|emne|subject|til|to|cc|vedr\.?|vedrørende|af|stillet\s+af|"
+                         r"spørger|svarfrist)\s*:", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:kære|hej|goddag|til)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[?!.])\s+(?=[A-ZÆØÅ\"“»])")
+_BULLET = re.compile(r"^[-•*–▪]\s+")
 
 
-def prose_questions(text: str) -> list[Question]:
-    """Questions of an inquiry written as prose: one per sentence that asks (a question mark, or a
-    request such as "Det ønskes oplyst …"), numbered 1, 2 …; headers, greeting, lead-in lines and
-    everything from the closing on are left out."""
-    paragraphs: list[tuple[int, str]] = []
-    offset = 0
+def _paragraphs(text: str) -> list[tuple[int, str, bool]]:
+    """(offset, text, is a bullet) of the prose up to the closing; a bullet line is a paragraph of its own."""
+    paragraphs: list[tuple[int, str, bool]] = []
     block: list[str] = []
-    start = 0
+    start, offset, bullet = 0, 0, False
     for line in text.split("\n") + [""]:
         here, offset = offset, offset + len(line) + 1
         stripped = line.strip()
         if _CLOSING.match(stripped):
             break
-        if not stripped or _HEADER_LINE.match(stripped) or (not block and _GREETING.match(stripped)):
+        new_bullet = bool(_BULLET.match(stripped))
+        if not stripped or new_bullet or HEADER_LINE.match(stripped) or (not block and _GREETING.match(stripped)):
             if block:
-                paragraphs.append((start, " ".join(block)))
-            block = []
-            continue
+                paragraphs.append((start, " ".join(block), bullet))
+            block, bullet = [], False
+            if not new_bullet:
+                continue
         if not block:
-            start = here
-        block.append(stripped)
+            start, bullet = here, new_bullet
+        block.append(_BULLET.sub("", stripped))
     if block:
-        paragraphs.append((start, " ".join(block)))
+        paragraphs.append((start, " ".join(block), bullet))
+    return paragraphs
+
+
+def prose_questions(text: str) -> list[Question]:
+    """Questions of an inquiry written as prose: one per sentence that asks (a question mark, or a
+    request such as "Det ønskes oplyst …"), numbered 1, 2 …; the bullets under a lead-in that ends
+    with a colon are one question each, asking or not ("- en oversigt over …"); headers, greeting,
+    lead-in lines and everything from the closing on are left out."""
     out: list[Question] = []
-    for start, para in paragraphs:
-        for sentence in _SENTENCE_END.split(" ".join(para.split())):
-            if ASKS.search(sentence) and len(sentence.split()) >= 3:
+    listing = False  # under "Jeg vil gerne bede om følgende:"
+    for start, para, bullet in _paragraphs(text):
+        if bullet and listing:
+            out.append(Question(len(out) + 1, strip_quotes(" ".join(para.split())), start))
+            continue
+        sentences = _SENTENCE_END.split(" ".join(para.split()))
+        for sentence in sentences:
+            if asks(sentence) and len(sentence.split()) >= 3:
                 out.append(Question(len(out) + 1, strip_quotes(sentence), start))
+        listing = bullet and listing or sentences[-1].rstrip().endswith(":")
     return out

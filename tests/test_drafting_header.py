@@ -13,7 +13,7 @@ DRAFTING = Path(__file__).resolve().parent / "drafting"
 
 
 @pytest.mark.parametrize(("inquiry", "sender"), [
-    ("frederiksberg_spoergsmaal.txt", "Lise Brandt"),  # signed "Lise Brandt (DF)"
+    ("frederiksberg_spoergsmaal.txt", "Lise Brandt og Peter Holm"),  # signed "Lise Brandt (DF) og Peter Holm (DF)"
     ("prosa_lyngby.txt", "Karen Vestergaard"),  # signed "Karen Vestergaard (K)"
     ("folketing_spm_nr.txt", "Anne Kjær"),  # "efter ønske fra Anne Kjær (SF)"
 ])
