@@ -25,6 +25,7 @@ SECOND_COPY = {
     "month table": re.compile(r"(?=.*\bjanuar\b)(?=.*\bfebruar\b)(?=.*\bmarts\b)", re.IGNORECASE | re.DOTALL),
     "closing formula": re.compile(r"venlig(?:\(|\\s|\[)|hilsen\\b|\bmvh\\", re.IGNORECASE),
     "legal forms": re.compile(r"a/s\|aps|aps\|i/s|\"aps\"\s*[:=]", re.IGNORECASE),
+    "numeral table": re.compile(r"(?=.*\bfjorten\b)(?=.*\bfemten\b)(?=.*\bseksten\b)", re.IGNORECASE | re.DOTALL),
 }
 
 
@@ -57,6 +58,7 @@ def test_case_number_schemes_are_declared_once_in_the_grammar() -> None:
         ("Med venlig hilsen\nAnne Holm", "{CLOSING}", "Med venlig hilsen"),
         ("Mvh. Peter", "{CLOSING}", "Mvh."),
         ("Leverandør: Dansk Supermarked A/S", "{LEGAL_FORM}", "A/S"),
+        ("Tre miljøgodkendelser blev meddelt.", "{NUMERAL}", "Tre"),
     ],
 )
 def test_each_placeholder_on_a_danish_sentence(sentence: str, pattern: str, found: str) -> None:
