@@ -92,7 +92,7 @@ def find_addressee(text: str, headers: dict[str, str] | None = None) -> Addresse
     # the opening lines (above the first question) often say "… til Frederiksberg Kommune"
     candidates.append(("\n".join(lines[:15]), "first lines"))
     for value, source in candidates:
-        names = [n for n in _names(value, ministers=source != "first lines") if n not in found.names]
+        names = [n for n in dict.fromkeys(_names(value, ministers=source != "first lines")) if n not in found.names]
         if names and not found.source:
             found.source = source
         found.names += names

@@ -215,11 +215,21 @@ def _askers(inquiry: Inquiry, text: str, block: tuple[int, str], found: _Found, 
         return
 
 
-def _usable_subject(value: str, names: list[str]) -> str | None:
+# a heading the layout put first that is no subject: "Tlf. nr.: 32 92 50 00", "Dok. nr.: 669610",
+# "Forsvarsudvalget 2022-23 (2. samling)", "TrafikudvalgChristiansborg1240 København K", an address, a file name
+_NOT_A_TITLE = re.compile(r":|\d{5,}|\d{2}\s\d{2}\s\d{2}|[a-zæøå]\d|\d[a-zæøåA-ZÆØÅ]{2}|\bsamling\b|\bmetadata\b"
+                          r"|\b\d{4}\s+[A-ZÆØÅ]|\.[a-z]{3,4}$", re.IGNORECASE)
+# a line cut in the middle of a sentence: "… som bl.a. er sendt til"
+_CUT = re.compile(r"\b(?:til|af|og|at|som|der|i|på|for|med|om|eller|fra|ved|er|en|et|den|det)$", re.IGNORECASE)
+
+
+def _usable_subject(value: str, names: list[str], source: str) -> str | None:
     """A subject line without "SV:" or "Vedr.", or None when it is a closing, a greeting, a date line,
-    the askers' names, or says only that it is a question ("Spørgsmål til borgmesteren")."""
+    the askers' names, a cut sentence, or says only that it is a question ("Spørgsmål til borgmesteren")."""
     value = _LEAD.sub("", _REPLY_PREFIX.sub("", value).strip()).strip(" :")
-    if not value or CLOSING.match(value) or _GREETING_LINE.match(value) or find_dates(value):
+    if not value or CLOSING.match(value) or _GREETING_LINE.match(value) or find_dates(value) or _CUT.search(value):
+        return None
+    if source == "extracted title" and _NOT_A_TITLE.search(value):
         return None
     if any(name.lower() in value.lower() for name in names) or not subject_topic(value):
         return None
@@ -229,7 +239,7 @@ def _usable_subject(value: str, names: list[str]) -> str | None:
 def _subjects(inquiry: Inquiry, result: FileResult, found: _Found) -> None:
     candidates = found.subjects + [(d.facts.title, "extracted title") for d in result.documents if d.facts.title]
     for value, where in candidates:
-        usable = _usable_subject(value, inquiry.sender_names)
+        usable = _usable_subject(value, inquiry.sender_names, where)
         if usable:
             _set(inquiry, "subject", usable, where)
             return
