@@ -27,7 +27,9 @@ ADMINISTRATION = re.compile(
     r"|(?:[A-ZÆØÅ][\wæøå]*-,?\s+(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*og\s+)?[A-ZÆØÅ][\wæøå]*forvaltning(?:en)?"
     r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]+ministeriet)\b")
 # "Til beskæftigelsesministeren", "Til: Transportministeren": the minister's ministry answers
-_MINISTER = re.compile(r"\b(?:([A-Za-zÆØÅæøå]+)-\s+og\s+)?([A-Za-zÆØÅæøå]+)ministeren\b")
+_MINISTER = re.compile(r"\b((?:[A-Za-zÆØÅæøå]+-,?\s+)*)(?:og\s+)?([A-Za-zÆØÅæøå]+)ministeren\b")
+# in a Folketing question's first lines: "… stillet … til klima-, energi- og forsyningsministeren"
+_TO_MINISTER = re.compile(r"\btil\s+((?:[A-Za-zÆØÅæøå]+-,?\s+)*(?:og\s+)?[A-Za-zÆØÅæøå]+ministeren)\b")
 # capitalised words before a lower-case "kommune" that name no municipality: "Den kommune", "Hver kommune"
 _NOT_A_PLACE = frozenset("den denne det hver hvilken vores min jeres din deres enhver anden samme en én næste "
                          "egen vor nabo hjem første kære til fra hele og i".split())
@@ -67,8 +69,9 @@ def _names(text: str, ministers: bool = False) -> list[str]:
             name = name[: -len("kommune")] + "Kommune"  # "Morsø kommune"
         out.append(name)
     for m in _MINISTER.finditer(text) if ministers else ():
-        first, last = m.group(1), m.group(2)
-        ministry = f"{first.capitalize()}- og {last.capitalize()}" if first else last.capitalize()
+        parts = [p.rstrip(",") for p in m.group(1).split()] + [m.group(2)]  # "klima-", "energi-", "forsynings"
+        parts = [p[:1].upper() + p[1:] for p in parts]
+        ministry = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
         out.append(ministry + "ministeriet")
     return out
 
@@ -91,6 +94,7 @@ def find_addressee(text: str, headers: dict[str, str] | None = None) -> Addresse
             candidates.append((m.group(1), "greeting"))
     # the opening lines (above the first question) often say "… til Frederiksberg Kommune"
     candidates.append(("\n".join(lines[:15]), "first lines"))
+    candidates += [(m.group(1), "first lines, 'til' a minister") for m in _TO_MINISTER.finditer("\n".join(lines[:15]))]
     for value, source in candidates:
         names = [n for n in dict.fromkeys(_names(value, ministers=source != "first lines")) if n not in found.names]
         if names and not found.source:

@@ -174,7 +174,7 @@ HEADER_LINE = re.compile(r"^(?:fra|from|sendt|sent|dato|date|emne|subject|til|to
                          r"spørger|svarfrist)\s*:", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:kære|hej|goddag|til)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[?!.])\s+(?=[A-ZÆØÅ\"“»])")
-_BULLET = re.compile(r"^[-•*–▪]\s+")
+_BULLET = re.compile(r"^(?:[-•*–▪]|[a-h][).])\s+")  # "- Hvad …?", "a) Hvor mange …?" (no numbered list)
 
 
 def _paragraphs(text: str) -> list[tuple[int, str, bool]]:

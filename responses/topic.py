@@ -24,6 +24,8 @@ SUBJECT_LEAD = re.compile(
 # "Spørgsmål til skriftlig besvarelse - X", "Spørgsmål efter forretningsordenens § 20 – X": the kind, then the topic
 _KIND_THEN_TOPIC = re.compile(r"^[^-–:]*(?:spørgsmål|spm\.?|besvarelse|henvendelse|spørgetid|§\s*\d+)[^-–:]*"
                               r"\s(?:-|–|:)\s+(?P<topic>.+)$", re.IGNORECASE)
+# a subject that still starts with its kind after the lead is gone names no topic
+_KIND = re.compile(r"^\S*(?:spørgsmål|spm\.?|henvendelse|forespørgsel|spørgetid)\b", re.IGNORECASE)
 # what is left of a subject that says nothing: "Spørgsmål til borgmesteren", "Spørgsmål", "Henvendelse"
 _EMPTY = re.compile(r"^(?:\w*(?:spørgsmål|spm\.?|henvendelse|forespørgsel|spørgetid)\w*|skriftlig|besvarelse|til|fra|"
                     r"og|svar|efter|i|borgmester(?:en)?|forvaltning(?:en)?|kommune(?:n)?|region(?:en)?|rådmand(?:en)?|"
@@ -41,8 +43,8 @@ def subject_topic(subject: str | None) -> str | None:
         text = kind.group("topic").strip(" .:")
     for _ in range(3):
         text = SUBJECT_LEAD.sub("", text).strip(" .:")
-    if not text or _EMPTY.match(text):
-        return None
+    if not text or _EMPTY.match(text) or not kind and _KIND.match(text):
+        return None  # "Spørgsmål nr. 104 (Alm. del) fra …", "Spørgsmål til skriftlig besvarelse jf. § 11"
     return text
 
 
@@ -106,6 +108,7 @@ da idet selvom såfremt mens skønt
 # say something only with what follows them ("status på …", "muligheden for …")
 _VAGUE = frozenset("""
 borgere personer børn unge ledige kommuner boliger medarbejdere ansatte gange gang dage timer sager kroner kr mio
+elever patienter beboere familier husstande
 """.split())
 _RELATIONAL = frozenset("tal antal andel del status muligheder muligheden ting forhold årsagen begrundelsen "
                         "forbindelse relation henhold lyset".split())
