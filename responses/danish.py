@@ -2,47 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+from foi.danish.calendar import format_date
 
-from foi.danish.calendar import format_date, month_number, placeholders
-
-__all__ = ["find_dates", "format_date", "genitive", "lower_first", "parse_date", "sort_key"]
-
-_LONG = re.compile(r"\b(\d{1,2})\.\s*(" + placeholders()["{MONTH}"] + r")\.?\s+(\d{4})\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
-_SHORT = re.compile(r"\b(\d{1,2})/(\d{1,2})[\s-]+(\d{4})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def _valid(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def find_dates(text: str) -> list[tuple[int, str]]:
-    """(offset, ISO date) of every full date in a text: "3. oktober 2018", "10-03-2023", "1/3 2023", ISO."""
-    found: list[tuple[int, str]] = []
-    for m in _LONG.finditer(text):
-        iso = _valid(int(m.group(3)), month_number(m.group(2)) or 0, int(m.group(1)))
-        if iso:
-            found.append((m.start(), iso))
-    for pattern, order in ((_NUMERIC, (3, 2, 1)), (_SHORT, (3, 2, 1)), (_ISO, (1, 2, 3))):
-        for m in pattern.finditer(text):
-            if any(abs(m.start() - start) < 3 for start, _ in found):
-                continue
-            iso = _valid(int(m.group(order[0])), int(m.group(order[1])), int(m.group(order[2])))
-            if iso:
-                found.append((m.start(), iso))
-    return sorted(found)
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date in a text, as ISO."""
-    found = find_dates(text)
-    return found[0][1] if found else None
+# Dates are found by the extraction's one date finder (foi.extract.facts.dates.find), not here.
+__all__ = ["format_date", "genitive", "lower_first", "sort_key"]
 
 
 def genitive(name: str) -> str:

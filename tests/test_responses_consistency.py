@@ -73,3 +73,124 @@ def test_a_stored_company_named_in_the_text_but_not_in_an_annex_is_reported(db) 
     draft.annexes.clear()
     draft.sections[3].paragraphs = ["Forvaltningen har haft et samarbejde med Dansk Supermarked A/S."]
     assert "the text names 'dansk supermarked a/s', a stored company that no annex lists" in check_draft(draft, db)
+
+
+# -- a count of the annex's companies in other words, in any part of the letter ---------------------
+@pytest.mark.parametrize("sentence", ["Listen omfatter 140 firmaer.", "Der er i alt 140.",
+                                      "Bilaget viser 140 arbejdsgivere.", "Oversigten tæller 140 praktiksteder.",
+                                      "Vi har fundet 140 i alt."])
+def test_a_count_in_other_words_in_the_companies_section_is_checked(db, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[0].paragraphs.insert(1, sentence)
+    assert "Ad 1: the text says 140 companies, the annex lists 141" in check_draft(draft, db)
+
+
+def test_a_small_count_written_in_words_is_checked(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[0].paragraphs[0] = draft.sections[0].paragraphs[0].replace("141 virksomheder", "tre virksomheder")
+    assert "Ad 1: the text says 3 companies, the annex lists 141" in check_draft(draft, db)
+
+
+@pytest.mark.parametrize("sentence", ["Af de 141 virksomheder har 3 af disse virksomheder fået afslag.",
+                                      "En virksomhed kan have flere praktikanter.",
+                                      "I alt 140 borgere var i virksomhedspraktik i 2017."])
+def test_a_part_or_another_count_is_not_the_annex_count(db, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[0].paragraphs.insert(1, sentence)
+    assert check_draft(draft, db) == []
+
+
+def test_a_count_of_the_annex_in_the_introduction_closing_or_another_section_is_checked(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.intro.append("Svaret på spørgsmål 1 er en liste i bilaget, som omfatter 142 virksomheder.")
+    draft.closing.append("Vedlagte bilag omfatter i alt 140 virksomheder.")
+    draft.sections[3].paragraphs = ["Den vedlagte oversigt rummer 139 arbejdsgivere."]
+    warnings = check_draft(draft, db)
+    assert "Introduction: the text says 142 companies, the annex lists 141" in warnings
+    assert "Closing: the text says 140 companies, the annex lists 141" in warnings
+    assert "Ad 4: the text says 139 companies, the annex lists 141" in warnings
+
+
+def test_a_count_outside_the_annex_section_that_speaks_of_no_annex_is_left_alone(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.closing.append("Forvaltningen samarbejder med 40 virksomheder om jobrotation.")
+    draft.sections[3].paragraphs = ["Vedlagte bilag omfatter 141 virksomheder."]
+    assert check_draft(draft, db) == []
+
+
+# -- a cited date after the letter's date, found by the extraction's date finder ---------------------
+@pytest.mark.parametrize(("written", "shown"), [("1/3 2025", "1. marts 2025"), ("d. 1/3-2025", "1. marts 2025"),
+                                                ("10-03-2025", "10. marts 2025"), ("3. okt. 2025", "3. oktober 2025"),
+                                                ("2025-01-31", "31. januar 2025"), ("25.09.25", "25. september 2025")])
+def test_a_date_after_the_letter_is_found_in_every_written_form(db, written: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[3].paragraphs = [f"Forvaltningen besvarede et lignende spørgsmål i brev af {written}."]
+    assert f"Ad 4: mentions {shown}, after the letter's date 18. november 2024" in check_draft(draft, db)
+
+
+def test_a_date_in_the_closing_is_checked_but_a_deadline_may_lie_ahead(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.closing = ["Vi henviser til vores brev af 2. december 2024.", "Du vil få svar senest den 5. december 2024."]
+    warnings = check_draft(draft, db)
+    assert "Closing: mentions 2. december 2024, after the letter's date 18. november 2024" in warnings
+    assert not any("5. december 2024" in w for w in warnings)
+
+
+def test_one_date_finder_the_extractions() -> None:
+    import foi.responses.danish as danish
+
+    assert not hasattr(danish, "find_dates") and not hasattr(danish, "parse_date")
+
+
+# -- every question of the inquiry answered once, under its number and with its text -----------------
+def test_a_question_without_a_section_is_reported(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    del draft.sections[3]
+    assert "Ad 4: question 4 of the inquiry has no section" in check_draft(draft, db)
+
+
+def test_two_sections_with_one_number_are_reported(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections.insert(3, draft.sections[2])
+    assert "Ad 3: 2 sections answer question 3" in check_draft(draft, db)
+
+
+def test_a_section_for_a_question_not_asked_is_reported(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[3].number = 5
+    warnings = check_draft(draft, db)
+    assert "Ad 5: the inquiry has no question 5 (it asks 1 to 4)" in warnings
+    assert "Ad 4: question 4 of the inquiry has no section" in warnings
+
+
+def test_a_section_under_another_questions_text_is_reported(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[1].question = "Hvor mange borgere fik mentorstøtte i 2017?"
+    assert ("Ad 2: the section's question 'Hvor mange borgere fik mentorstøtte i 2017?' is not the inquiry's "
+            "question 2 'Hvordan kontrollerer forvaltningen, at virksomhederne …'") in check_draft(draft, db)
+
+
+def test_sections_out_of_the_inquirys_order_are_reported(db) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db)
+    draft.sections[2], draft.sections[3] = draft.sections[3], draft.sections[2]
+    assert ("the sections answer the questions in the order [1, 2, 4, 3], the inquiry asks them in the order "
+            "[1, 2, 3, 4]") in check_draft(draft, db)
+
+
+INQUIRIES = Path(__file__).parent / "drafting" / "inquiries"
+
+
+def test_questions_numbered_from_spoergsmaal_nr_14_are_checked_as_numbered(db) -> None:  # type: ignore[no-untyped-def]
+    draft = build_draft(INQUIRIES / "10_hjoerring_spm_nr.txt", db, DraftOptions(date="2024-11-18"))
+    assert [s.number for s in draft.sections] == [14, 15]
+    assert not any("question" in w for w in check_draft(draft, db))
+    del draft.sections[0]
+    assert "Ad 14: question 14 of the inquiry has no section" in check_draft(draft, db)
+
+
+def test_sub_questions_stay_in_their_question(db) -> None:  # type: ignore[no-untyped-def]
+    draft = build_draft(INQUIRIES / "09_silkeborg_underspoergsmaal.txt", db, DraftOptions(date="2024-11-18"))
+    assert [s.number for s in draft.sections] == [1, 2]
+    assert not any("question" in w for w in check_draft(draft, db))
+    draft.sections[1].question = draft.sections[1].question.split(" a)")[0]  # sub-questions a) and b) dropped
+    assert any(w.startswith("Ad 2: the section's question") for w in check_draft(draft, db))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from foi.extract.facts.dates import find as find_dates
 from foi.extract.model import Question
-from foi.responses.danish import find_dates, format_date, genitive, sort_key
+from foi.responses.danish import format_date, genitive, sort_key
 from foi.responses.gather import gather, is_companies_question, is_repeat, programmes_in
 from foi.store import open_db
 
@@ -105,7 +106,7 @@ def test_danish_forms() -> None:
     assert format_date(None) == "[INDSÆT DATO]"
     assert genitive("Beskæftigelses- og Integrationsforvaltningen") == "Beskæftigelses- og Integrationsforvaltningens"
     assert genitive("AC-stab") == "AC-stabs" and genitive("Københavns") == "Københavns"
-    assert [d for _, d in find_dates("d. 1/3 2023, 23. oktober 2018, 10-03-2023 og 1. okt. 2108")] == [
+    assert [d.date.isoformat() for d in find_dates("d. 1/3 2023, 23. oktober 2018, 10-03-2023 og 1. okt. 2108")] == [
         "2023-03-01", "2018-10-23", "2023-03-10", "2108-10-01"]
     assert sorted(["østergaard", "aalborg", "zebra", "æble", "ålborg", "aarhus"], key=sort_key) == [
         "zebra", "æble", "østergaard", "aalborg", "ålborg", "aarhus"]

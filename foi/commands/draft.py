@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from foi.commands.options import db_option
+from foi.extract.facts.dates import find as find_dates
 from foi.extract.personal_data import mask_cpr
 from foi.responses.classify import classify
 from foi.responses.consistency import check_draft
-from foi.responses.danish import parse_date
 from foi.responses.draft import FAMILIES, DraftOptions, build_draft, output_paths, write_draft
 from foi.settings import Settings
 from foi.store import open_db
@@ -19,7 +19,7 @@ from foi.store import open_db
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    found = parse_date(value)
+    found = next((d.date.isoformat() for d in find_dates(value)), None)
     if not found:
         raise click.BadParameter(f"{value!r} is not a date (write 2018-10-23 or '23. oktober 2018')")
     return found
