@@ -43,10 +43,13 @@ _INLINE = re.compile(r"(?<=[?.!:])\s+(?=(?:spørgsmål\s+(?:nr\.?\s*)?)?\d{1,2}\
 _QUESTION_MARK = re.compile(r"\?\s*[\"“”»«']?\s*$")
 # a request without a question mark: "Det ønskes oplyst …", "Jeg beder forvaltningen redegøre for …",
 # "Jeg vil gerne have en oversigt over …", "Jeg vil også gerne vide, om …", "Oplys venligst …"
+_WHAT = r"(?:oplys\w*|oversigt\w*|redegørelse|kopi|opgørelse|liste|status|aktindsigt)"
 _REQUEST = re.compile(
-    r"\b(?:ønskes|ønsker|bedes|beder|anmoder)\b[^.?]{0,60}?\b(?:oplys\w*|redegø\w*|redegjort|oversigt\w*|svar|"
-    r"belys\w*|uddyb\w*|beskriv\w*|forklar\w*|angiv\w*|fremsend\w*|vide|bekræft\w*|opgør\w*|redegørelse)\b"
-    r"|\bvil\s+(?:\w+\s+){0,2}?gerne\s+(?:\w+\s+)?(?:have|høre|vide|bede|spørge|få|se)\b"
+    r"\b(?:ønskes|ønsker|bedes|beder|anmoder)\b[^.?]{0,60}?\b(?:oplys\w*|redegø\w*|redegjort|oversigt\w*|"
+    r"svar\s+på,?\s+(?:hv\w+|om)|belys\w*|uddyb\w*|beskriv\w*|forklar\w*|angiv\w*|fremsend\w*|vide|bekræft\w*|"
+    r"opgør\w*|redegørelse)\b"
+    r"|\bvil\s+(?:\w+\s+){0,2}?gerne\s+(?:\w+\s+)?(?:have\s+(?:\w+\s+)?(?:oplyst|belyst|uddybet|tilsendt|at\s+vide|en\s+"
+    rf"{_WHAT}|et\s+{_WHAT})|høre|vide|bede\s+om\s+(?:at\s+få\s+)?(?:en\s+|et\s+)?{_WHAT}|spørge|se\s+(?:en|et))\b"
     r"|^(?:redegør|oplys|beskriv|angiv|forklar|send|fremsend|opgør)\b|^[a-h][).]\s",
     re.IGNORECASE)
 # a lead-in announces the questions and asks nothing itself: "Jeg beder om svar på følgende:"

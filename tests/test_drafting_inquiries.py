@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from foi.cli import main
 from foi.responses.inquiry import read_inquiry
-from foi.responses.questions import prose_questions, split_questions
+from foi.responses.questions import asks, prose_questions, split_questions
 from foi.responses.topic import question_topic
 
 INQUIRIES = Path(__file__).parent / "drafting" / "inquiries"
@@ -217,6 +217,16 @@ def test_numbered_forms(text: str, count: int) -> None:
 ])
 def test_prose_forms(text: str, count: int) -> None:
     assert len(prose_questions(text)) == count
+
+
+@pytest.mark.parametrize(("sentence", "asking"), [
+    ("Jeg vil gerne have oplyst, hvad det koster.", True), ("Jeg vil gerne bede om en kopi af aftalen.", True),
+    ("Der ønskes svar på, hvor mange der venter.", True), ("Jeg vil også gerne vide, om man kan klage.", True),
+    ("Jeg vil gerne have svar inden fredag.", False), ("Jeg beder om et hurtigt svar.", False),
+    ("Jeg vil gerne stille følgende spørgsmål:", False), ("Jeg ser frem til at høre fra jer.", False),
+])
+def test_a_request_asks_and_a_polite_line_does_not(sentence: str, asking: bool) -> None:
+    assert asks(sentence) is asking
 
 
 @pytest.mark.parametrize(("name", "names"), [
