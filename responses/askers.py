@@ -37,13 +37,16 @@ dagbladet avisen avis tlf telefon mobil mail e-mail www på vegne hilsen venlig 
 afdeling center direktør chef leder konsulent sagsbehandler ministeriet ministeren folketinget folketingets
 """.split())
 # a title before or after a name: "Regionsrådsmedlem Pia Kofoed", "Udvalgsformand", "Gruppeformand"
+# and the word that ends an organisation's name: "Danmarks Naturfredningsforening", "Lokalafdeling Vejle"
 _TITLE = re.compile(r"(?:medlem|medlemmer|formand|rådmand|borgmester|ordfører|sekretær|direktør|chef|leder|udvalg|"
-                    r"udvalget|ministeren|gruppen|gruppe)$", re.IGNORECASE)
+                    r"udvalget|ministeren|gruppen|gruppe|forening(?:en)?|afdeling(?:en)?|selskab(?:et)?|råd(?:et)?|"
+                    r"parti(?:et)?|cent(?:er|ret|eret)|forbund(?:et)?|organisation(?:en)?|klub(?:ben)?|fond(?:en)?|"
+                    r"styrelse(?:n)?|avis(?:en)?|tidende|bladet|skole(?:n)?|kommune|region(?:en)?)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*,\s*|\s+(?:og|&|and)\s+")
 # who asked, in the text: "efter ønske fra …", "Spørgsmål fra …:", "stillet af …", "… har stillet følgende"
 _ASKED_BY = re.compile(
     r"(?:efter\s+ønske\s+fra|spørgsmål(?:et|ene)?\s+(?:til\s+skriftlig\s+besvarelse\s+)?(?:er\s+)?(?:stillet\s+)?"
-    r"(?:af|fra)|stillet\s+af|^(?:af|spørger|stillet\s+af)\s*:)\s+(?P<names>[^.:\n]+)"
+    r"(?:af|fra)|stillet\s+af|^(?:af|spørger|stillet\s+af)\s*:)\s+(?P<names>(?:[^.:\n]|(?<=\s[A-ZÆØÅ])\.)+)"
     r"|^(?P<before>[^.:\n]{3,80}?)\s+har\s+(?:den\s+[^.\n]{3,20}\s+)?stillet\s+(?:følgende|dette|disse)",
     re.IGNORECASE | re.MULTILINE)
 

@@ -151,11 +151,17 @@ class _Found:
 
 
 def _sender(inquiry: Inquiry, value: str, source: str, found: _Found) -> None:
+    unquoted = re.fullmatch(r"\s*([^,<@\"]+),\s*([^,<@\"]+?)\s*<([^>]+)>\s*", value)
+    if unquoted:  # Outlook's "Holm, Peter <…>" without quotes, which parseaddr cannot read
+        value = f'"{unquoted.group(1)}, {unquoted.group(2)}" <{unquoted.group(3)}>'
     name, address = email.utils.parseaddr(value)
     if not address and _EMAIL.search(value):
         address = _EMAIL.search(value).group(0)  # type: ignore[union-attr]
     if not name and not address:
         name = value.strip()
+    last_first = re.fullmatch(r"([^,]+),\s*([^,]+)", name.strip())
+    if last_first:  # Outlook's "Holm, Peter"
+        name = f"{last_first.group(2)} {last_first.group(1)}"
     if name and "@" not in name:
         found.senders.append((" ".join(PARTY.sub("", name).strip("'\" ").split()), source))
     if address and "@" in address:

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from foi.cli import main
+from foi.responses.askers import asked_by, signature
 from foi.responses.inquiry import read_inquiry
 from foi.responses.questions import asks, prose_questions, split_questions
 from foi.responses.topic import question_topic
@@ -245,6 +246,23 @@ def test_the_askers_names(name: str, names: list[str]) -> None:
     inquiry = read_inquiry(INQUIRIES / name)
     assert inquiry.sender_names == names
     assert inquiry.sender_name == (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1])
+
+
+@pytest.mark.parametrize(("lines", "names"), [
+    (["Med venlig hilsen", "Danmarks Naturfredningsforening, Lokalafdeling Vejle", "v/ Kirsten Holm"],
+     ["Kirsten Holm"]),
+    (["Venlig hilsen", "Jan Sørensen, Enhedslisten", "Mette Nielsen, Enhedslisten"], ["Jan Sørensen", "Mette Nielsen"]),
+    (["Med venlig hilsen", "", "Peter Jessen", "Slesvigsk Parti"], ["Peter Jessen"]),
+])
+def test_a_signature_block(lines: list[str], names: list[str]) -> None:
+    assert signature(lines) == names
+
+
+def test_a_named_asker_with_an_initial_and_an_outlook_sender(tmp_path: Path) -> None:
+    assert asked_by("Spørgsmål fra Lea V. Nielsen:\nVedrørende X") == ["Lea V. Nielsen"]
+    path = tmp_path / "mail.txt"
+    path.write_text("Fra: Holm, Peter <peter.holm@eksempel.dk>\nEmne: Parkering\n\n1. Hvad koster det?\n", "utf-8")
+    assert read_inquiry(path).sender_names == ["Peter Holm"]
 
 
 @pytest.mark.parametrize(("name", "subject"), [
