@@ -57,12 +57,16 @@ LABELS = labels()
 
 
 def inquiry_file(label: Label, folder: Path) -> Path:
-    """The inquiry as a file; a .docx is written from docx/<stem>.txt, one paragraph a line."""
+    """The inquiry as a file; a .docx is written from docx/<stem>.txt, one paragraph a line ("#. " a paragraph
+    numbered by Word's list numbering, the number not in its text)."""
     if not label.file.endswith(".docx"):
         return INQUIRIES / label.file
     document = docx.Document()
     for line in (INQUIRIES / "docx" / f"{Path(label.file).stem}.txt").read_text("utf-8").splitlines():
-        document.add_paragraph(line)
+        if line.startswith("#. "):
+            document.add_paragraph(line[3:], style="List Number")
+        else:
+            document.add_paragraph(line)
     path = folder / label.file
     document.save(str(path))
     return path
