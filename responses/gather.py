@@ -4,8 +4,10 @@
    ("Se venligst svar på spørgsmål N.");
 2. companies: "Hvilke virksomheder …" gets the company list of the store that matches the
    question's year and programme, as a sentence with their number and an annex;
-3. reuse: a question close to one answered before gets that answer, its letter cited;
-4. placeholder: otherwise a visible "[INDSÆT SVAR: …]" for the secretary; no text is invented.
+3. look-up: a question the store answers directly (a stored letter's case number, date and signer, a
+   meeting's date, an amount with its sentence) gets the fact with its source (responses/lookup.py);
+4. reuse: a question close to one answered before gets that answer, its letter cited;
+5. placeholder: otherwise a visible "[INDSÆT SVAR: …]" for the secretary; no text is invented.
 
 A rule yields a `Section`: the name of the template part that words it, the values for that part,
 and the provenance of every reused fact. The wording itself is in the templates.
@@ -24,6 +26,7 @@ from foi.extract.model import Question
 from foi.extract.pattern_data import any_of, load_patterns
 from foi.extract.personal_data import mask_cpr
 from foi.responses.danish import format_date, sort_key
+from foi.responses.lookup import lookup_section
 from foi.responses.profiles import Profile
 from foi.responses.reuse import decide
 from foi.store.listings import document_full_text
@@ -216,6 +219,7 @@ def gather(db: sqlite_utils.Database, questions: list[Question], profile: Profil
             sections.append(Section(q.number, q.text, "repeat", "answer_repeat.j2", {"twin": twin.number}))
             continue
         section = companies_section(db, q, vocabulary, profile) if is_companies_question(q.text) else None
+        section = section or lookup_section(db, q, profile)
         section = section or reuse_section(db, q, thresholds, profile)
         sections.append(section or Section(q.number, q.text, "placeholder", "answer_placeholder.j2", {}))
     return sections
