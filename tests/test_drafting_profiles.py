@@ -45,7 +45,8 @@ def test_another_administration_gets_the_generic_profile_with_its_name(corpus_db
     assert texts[:2] == ["FREDERIKSBERG KOMMUNE", "Social- og Arbejdsmarkedsforvaltningen"]
     assert "Social- og Arbejdsmarkedsforvaltningens svar" in texts
     assert "[INDSÆT UNDERSKRIVER]\n[INDSÆT TITEL]" in texts
-    assert not any("Tanja Franck" in t or "KØBENHAVN" in t for t in texts)
+    # København's signer signs nothing (Ad 4 may name her as the looked-up København letter's signer)
+    assert not any(t.startswith("Tanja Franck") or "KØBENHAVN" in t for t in texts)
     assert "Warning: the inquiry is addressed" not in result.stderr
 
 
