@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from foi.extract.pattern_data import any_of, load_patterns
+from foi.responses.addressee import ADMINISTRATION
 from foi.responses.classify import classify
 from foi.store.queries import stem_terms, term_match
 
@@ -38,9 +39,13 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9])")
 _COUNTED = any_of(_DATA["counted"])
 _NUMBER = re.compile(_DATA["number"], re.IGNORECASE)
-_LEGAL_REF = re.compile(r"§\s*(\d+\s?[a-z]?)\b", re.IGNORECASE)
+_LEGAL_REF = re.compile(r"§\s*(\d+)")  # the number only: in "§ 110 i 2023" the "i" is a word, not "§ 110 i"
 SUBJECT_STEM_LENGTH = int(_DATA["subject_stem_length"])
+NARROWING_STEM_LENGTH = int(_DATA["narrowing_stem_length"])
 MIN_COVERAGE = float(_DATA["min_coverage"])
+# a capitalised word inside a sentence: a place, an institution, a person ("Søndervang Hallen", "Nørreby")
+_PROPER_NAME = re.compile(r"(?<=[\w,] )[A-ZÆØÅ][\wæøå-]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*)$")
 DOMAIN_ONLY_COVERAGE = float(_DATA["domain_only_coverage"])
 _QUESTION_WORDS = frozenset(_DATA["question_stems"])
 
@@ -108,6 +113,28 @@ def _missing_subject(scores: dict[str, float], answered: set[str]) -> str | None
                  and not any(_compound(t, a) for a in answered)), None)
 
 
+def _narrower(question: str, earlier_question: str) -> list[str]:
+    """Names the earlier question asked about that this one does not name ("Søndervang Hallen" when the
+    question asks about every hall): its answer speaks of that one, not of what is asked now."""
+    asked = " ".join(question.split()).lower()
+    earlier = ADMINISTRATION.sub(" ", " ".join(earlier_question.split()))  # the asked body is no part of a scope
+    named = [m.group(0) for m in _PROPER_NAME.finditer(earlier) if not _SENTENCE_START.search(earlier[: m.start()])]
+    names = [n for n in named if n.lower() not in asked and not _is_domain(stem_terms(n)[0] if stem_terms(n) else "")]
+    if names:
+        return names
+    # every word of this question is in the earlier one, which narrowed it with a noun or a number:
+    # "sygefraværet blandt kommunens ansatte" against "… i ældreplejen", "borgere" against "borgere over 80 år"
+    mine, theirs = distinctive(question), distinctive(earlier_question)
+    if not mine or any(not _covered(t, theirs) for t in mine):
+        return []
+    extra = [t for t in theirs if not _covered(t, mine) and (len(t) >= NARROWING_STEM_LENGTH or t.isdigit())]
+    return extra
+
+
+def _covered(term: str, terms: list[str]) -> bool:
+    return any(_match(term, t) >= 0.8 or _compound(term, t) for t in terms)
+
+
 def _domain_only(question: str, answer: str, kind: str) -> Decision:
     """A question made of domain words only ("Hvor mange borgere var i virksomhedspraktik med mentorstøtte
     i 2018?"): every one of them must be in the answer itself, not only in the question it answered."""
@@ -139,8 +166,8 @@ def decide(question: str, answer: str, earlier_question: str = "") -> Decision:
         return Decision(False, f"a {kind} question, and the earlier answer holds no {kind}", kind)
     if kind == "count" and not counts_what_is_asked(question, text):
         return Decision(False, "a count question, and no number in the earlier answer counts what it asks", kind)
-    refs = {r.replace(" ", "") for r in _LEGAL_REF.findall(question)}
-    if refs - {r.replace(" ", "") for r in _LEGAL_REF.findall(text + " " + earlier_question)}:
+    refs = set(_LEGAL_REF.findall(question))
+    if refs - set(_LEGAL_REF.findall(text + " " + earlier_question)):
         return Decision(False, f"the question cites § {', '.join(sorted(refs))}; the answer does not", kind)
     years = set(_YEAR.findall(question))
     if years and not years & set(_YEAR.findall(text)):
@@ -156,4 +183,7 @@ def decide(question: str, answer: str, earlier_question: str = "") -> Decision:
     got = sum(scores.values()) / len(terms)
     if got < MIN_COVERAGE:
         return Decision(False, f"the answer covers {got:.0%} of the question's distinctive terms", kind, got)
+    narrower = _narrower(question, earlier_question)
+    if narrower:
+        return Decision(False, f"the earlier question asked about {', '.join(narrower)}, which this one does not", kind)
     return Decision(True, f"answers a {kind} question, covers {got:.0%} of its distinctive terms", kind, got)
