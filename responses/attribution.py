@@ -4,7 +4,8 @@ A section that carries text or facts of a stored document (its provenance: a reu
 look-up, a company list) written by another administration than the draft's profile must name that
 administration, and must not word the source as the writer's own ("Forvaltningen har tidligere …",
 "forvaltningens oversigt", "kommunens brev"). A case number that in the store belongs only to
-another administration's documents must not be cited without naming it either, in any section.
+another administration's documents must not be cited without naming it either, in any section, nor
+a sentence quoted word for word from one (text pasted into a section without provenance).
 
 Words the source itself uses are the source's: a quoted answer of another administration that says
 "Forvaltningen har udarbejdet …" is a quote, not a claim. The cues are data
@@ -26,12 +27,16 @@ from foi.responses.gather import Section, is_own
 from foi.responses.profiles import Profile
 from foi.store.listings import document_full_text
 from foi.store.queries import StoredDocument, case_documents, document
+from foi.store.search_index import search
+from foi.store.search_query import Query, phrase_query
 
 _CUES = load_patterns("consistency", "foi.responses")
 _REGISTRY = {"ean", "cvr", "p_nummer"}  # numbers of a party, not of a case
 _NOTE = re.compile(r"\[TJEK\b[^\]]*\]")
 _WINDOW = 3  # words after a cue that must stand in the source too for the cue to be the source's own
 _QUOTE = 5  # words a sentence needs to be told a quote of its source
+_PASTED = 10  # words a sentence without a known source needs to be looked for in the store as a quote
+_HITS = 20  # documents read for the quotes of one section
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+|\n")
 
 
@@ -170,6 +175,36 @@ def foreign_cases(where: str, text: str, profile: Profile | None, db: sqlite_uti
     return out
 
 
+def pasted_quotes(where: str, section: Section, known: Collection[int], profile: Profile | None,
+                  db: sqlite_utils.Database) -> list[str]:
+    """Sentences of a section that stand word for word in a stored document of another administration
+    (and in none of the profile's own), quoted without naming it: text pasted into a section that does not
+    say where it comes from. Sentences of the section's own sources (`known`) are not looked for."""
+    text = letter_text(section.paragraphs)
+    known_said = [_said(db, document(db, i)) for i in known]
+    sentences = [s for s in _SENTENCE.split(text) if len(_tokens(s)) >= _PASTED and "[INDSÆT" not in s
+                 and not any(_in(_tokens(s), said) for said in known_said)]
+    if not sentences:
+        return []
+    query = Query("quotes", [[term for s in sentences for term in phrase_query(s).groups[0]]])
+    quoted: dict[str, list[tuple[StoredDocument, str | None]]] = {}
+    for hit in search(db, query, limit=_HITS).hits:
+        doc = document(db, hit.document_id)
+        said = _said(db, doc)
+        for sentence in sentences:
+            if _in(_tokens(sentence), said):
+                quoted.setdefault(sentence, []).append((doc, _from_another(db, doc, profile)))
+    out = []
+    for docs in quoted.values():
+        if any(administration is None for _, administration in docs):
+            continue  # the profile's own documents say it too (or one whose writer is unknown)
+        doc, administration = docs[0]
+        assert administration is not None
+        if not names(_own_words(text, _said(db, doc)), administration, profile):
+            out.append(f"{where}: quotes a document of {administration} without naming {administration} ({doc.path})")
+    return list(dict.fromkeys(out))
+
+
 def attribution(sections: list[tuple[str, Section]], others: list[tuple[str, list[str]]], profile: Profile | None,
                 db: sqlite_utils.Database) -> list[str]:
     """Every warning on whose words: the sections (with their labels) and other parts (intro, closing)."""
@@ -178,6 +213,7 @@ def attribution(sections: list[tuple[str, Section]], others: list[tuple[str, lis
         found, foreign = section_sources(where, section, profile, db)
         out += found
         out += foreign_cases(where, letter_text(section.paragraphs), profile, db, foreign)
+        out += pasted_quotes(where, section, {p.document_id for p in section.provenance}, profile, db)
     for where, paragraphs in others:
         out += foreign_cases(where, letter_text(paragraphs), profile, db)
     return out

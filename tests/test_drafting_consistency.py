@@ -18,12 +18,27 @@ from foi.responses.gather import Provenance, Section
 from foi.settings import Settings
 from foi.store import open_db
 from foi.store.listings import all_documents, document_full_text
-from foi.store.queries import document
+from foi.store.queries import document, stored_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 MENTOR = ROOT / "tests" / "documents" / "inquiry_mentor.txt"
 ODENSE = ("11_odense-svar-ejbyskolen-2009.txt", "26_odense-byraad-referat-2016-04-06.txt")
 LIST_OF_KOEBENHAVN = "Københavns Kommune, Beskæftigelses- og Integrationsforvaltningen"
+KK_LETTER = "000_20e448a58bbb3448.txt"
+
+
+def ask_again(db, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+    """An inquiry that asks for the 2017 companies and asks again what København's 2018 letter answered as
+    its question 2 (read from the store): its Ad 2 is drafted by the reuse rule, whatever else is asked."""
+    earlier = next(a for a in stored_answers(db) if a.document.path.endswith(KK_LETTER) and a.number == 2)
+    path = folder / "henvendelse.txt"
+    path.write_text("Fra: Mette Holm <mette.holm@eksempel.dk>\nSendt: 4. november 2024 09:14\n"
+                    "Til: Beskæftigelses- og Integrationsforvaltningen\nEmne: Mentorstøtte i virksomhedspraktik\n\n"
+                    "Kære forvaltning\n\nJeg beder om svar på følgende:\n\n"
+                    "1. Hvilke virksomheder havde i 2017 borgere i virksomhedspraktik, hvor der samtidig blev givet "
+                    f"mentorstøtte?\n\n2. {' '.join(earlier.question.split())}\n\nMed venlig hilsen\nMette Holm\n",
+                    "utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +57,13 @@ def db(store: Path):  # type: ignore[no-untyped-def]
     return open_db(store, create=False)
 
 
-def fresh(db, profile: str) -> Draft:  # type: ignore[no-untyped-def]
-    return build_draft(MENTOR, db, DraftOptions(profile=profile, date="2024-11-18", sagsnr="2024-0123456"))
+@pytest.fixture(scope="module")
+def again(db, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    return ask_again(db, tmp_path_factory.mktemp("again"))
+
+
+def fresh(db, profile: str, inquiry: Path = MENTOR) -> Draft:  # type: ignore[no-untyped-def]
+    return build_draft(inquiry, db, DraftOptions(profile=profile, date="2024-11-18", sagsnr="2024-0123456"))
 
 
 def stored(db, name: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -69,9 +89,9 @@ def lookup(db, number: int, name: str, paragraphs: list[str]) -> Section:  # typ
     return section
 
 
-def test_a_draft_for_svendborg_names_koebenhavns_list_and_answer_as_built(db) -> None:  # type: ignore[no-untyped-def]
-    draft = fresh(db, "svendborg-ac")
-    assert [s.rule for s in draft.sections][:2] == ["companies", "reuse"]
+def test_a_draft_for_svendborg_names_koebenhavns_list_and_answer_as_built(db, again: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db, "svendborg-ac", again)
+    assert [s.rule for s in draft.sections] == ["companies", "reuse"]
     assert check_draft(draft, db) == []  # the quoted answer says "Forvaltningen har udarbejdet …": a quote
 
 
@@ -84,16 +104,16 @@ def test_another_administrations_list_worded_as_the_forvaltnings_own(db) -> None
                  "as the administration's own (", "000_20e448a58bbb3448.txt")
 
 
-def test_another_administrations_answer_reused_as_the_forvaltnings_earlier_answer(db) -> None:  # type: ignore[no-untyped-def]
-    draft = fresh(db, "svendborg-ac")
+def test_another_administrations_answer_reused_as_the_forvaltnings_earlier_answer(db, again: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db, "svendborg-ac", again)
     draft.sections[1].paragraphs[0] = ("Forvaltningen har tidligere besvaret et tilsvarende spørgsmål i brev af "
                                        "23. oktober 2018 (sagsnr. 2018-0000088). Svaret gengives her:")
     assert about(check_draft(draft, db), "Ad 2: 'Forvaltningen har tidligere' presents a document of "
                  f"{LIST_OF_KOEBENHAVN} as the administration's own (", "000_20e448a58bbb3448.txt")
 
 
-def test_another_administrations_answer_quoted_without_naming_it(db) -> None:  # type: ignore[no-untyped-def]
-    draft = fresh(db, "svendborg-ac")
+def test_another_administrations_answer_quoted_without_naming_it(db, again: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db, "svendborg-ac", again)
     del draft.sections[1].paragraphs[0]  # the quote names København's forvaltning, the letter itself does not
     assert about(check_draft(draft, db), f"Ad 2: uses a document of {LIST_OF_KOEBENHAVN} without naming "
                  f"{LIST_OF_KOEBENHAVN} (", "000_20e448a58bbb3448.txt")
@@ -184,3 +204,25 @@ def test_cli_a_date_after_the_letter_in_any_written_form(store: Path, tmp_path: 
     stderr = run(store, tmp_path, "koebenhavn-bif", {"closing.j2": "Vi henviser til vores brev af 1/3 2025.\n"},
                  "--date", "18-11-2024")  # the letter's date in another form, read by the same date finder
     assert "Warning: Closing: mentions 1. marts 2025, after the letter's date 18. november 2024" in stderr.splitlines()
+
+
+def test_a_sentence_pasted_from_odenses_letter_without_naming_odense(db) -> None:  # type: ignore[no-untyped-def]
+    text = document_full_text(db, stored(db, ODENSE[0])["id"])
+    quote = next(line for line in text.splitlines() if " vi " in line and len(line.split()) > 12)
+    draft = fresh(db, "koebenhavn-bif")
+    draft.sections[3].paragraphs = [quote]  # the placeholder filled in by hand: no provenance
+    assert about(check_draft(draft, db), "Ad 4: quotes a document of Odense Kommune without naming Odense Kommune (",
+                 ODENSE[0])
+    draft.sections[3].paragraphs = ["Odense Kommune har svaret på et lignende spørgsmål således:", quote]
+    assert check_draft(draft, db) == []
+
+
+def test_a_sentence_of_koebenhavns_answer_is_koebenhavns_own_but_not_svendborgs(db) -> None:  # type: ignore[no-untyped-def]
+    answer = next(a for a in stored_answers(db) if a.document.path.endswith(KK_LETTER) and len(a.answer.split()) > 30)
+    sentence = next(s for s in answer.answer.replace("\n", " ").split(". ") if len(s.split()) > 12) + "."
+    for profile, expected in (("koebenhavn-bif", False), ("svendborg-ac", True)):
+        draft = fresh(db, profile)
+        draft.sections[3].paragraphs = [sentence]
+        found = about(check_draft(draft, db), f"Ad 4: quotes a document of {LIST_OF_KOEBENHAVN} without naming",
+                      KK_LETTER)
+        assert bool(found) is expected, profile

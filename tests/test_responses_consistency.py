@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_drafting_consistency import ask_again
 
 from foi.responses.consistency import check_draft
 from foi.responses.draft import Draft, DraftOptions, build_draft
@@ -18,10 +19,16 @@ def db(corpus_db: Path):  # type: ignore[no-untyped-def]
     return open_db(corpus_db, create=False)
 
 
-def fresh(db, **options: object) -> Draft:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def again(db, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """Ad 1 the 2017 companies, Ad 2 what København's 2018 letter answered (the reuse rule)."""
+    return ask_again(db, tmp_path_factory.mktemp("again"))
+
+
+def fresh(db, inquiry: Path = MENTOR, **options: object) -> Draft:  # type: ignore[no-untyped-def]
     values: dict[str, object] = {"profile": "koebenhavn-bif", "date": "2024-11-18", "sagsnr": "2024-0123456"}
     values.update(options)
-    return build_draft(MENTOR, db, DraftOptions(**values))  # type: ignore[arg-type]
+    return build_draft(inquiry, db, DraftOptions(**values))  # type: ignore[arg-type]
 
 
 def test_a_draft_as_built_agrees_with_itself_and_the_store(db) -> None:  # type: ignore[no-untyped-def]
@@ -46,15 +53,16 @@ def test_an_annex_that_differs_from_the_store_is_reported(db) -> None:  # type: 
     assert any("the store has 141" in w for w in warnings)
 
 
-def test_dates_that_cannot_be_right_are_reported(db) -> None:  # type: ignore[no-untyped-def]
-    warnings = check_draft(fresh(db, date="2018-01-02"), db)
+def test_dates_that_cannot_be_right_are_reported(db, again: Path) -> None:  # type: ignore[no-untyped-def]
+    warnings = check_draft(fresh(db, again, date="2018-01-02"), db)
     assert "the letter is dated 2. januar 2018, before the inquiry of 4. november 2024" in warnings
     assert any(w.startswith("Ad 2: mentions 23. oktober 2018, after the letter's date") for w in warnings)
 
 
-def test_a_cited_case_or_date_the_store_does_not_have_is_reported(db) -> None:  # type: ignore[no-untyped-def]
-    draft = fresh(db)
+def test_a_cited_case_or_date_the_store_does_not_have_is_reported(db, again: Path) -> None:  # type: ignore[no-untyped-def]
+    draft = fresh(db, again)
     reuse = draft.sections[1]
+    assert reuse.rule == "reuse"
     reuse.paragraphs[0] = reuse.paragraphs[0].replace("23. oktober 2018 (sagsnr. 2018-0000088)",
                                                       "24. oktober 2018 (sagsnr. 2018-0000089)")
     warnings = check_draft(draft, db)
