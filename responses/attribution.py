@@ -56,6 +56,13 @@ def _own_cues(municipal: bool) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def own_wording(text: str, municipal: bool = True) -> list[str]:
+    """The wordings of a text that speak of a source as the writer's own ("Forvaltningen har tidligere",
+    "kommunens brev"); without `municipal`, only those of the forvaltning (the source is of the same
+    municipality, another forvaltning)."""
+    return [" ".join(m.group(0).split()) for m in _own_cues(municipal).finditer(text)]
+
+
 def letter_text(paragraphs: list[str]) -> str:
     """What the letter will say once the secretary has deleted the [TJEK] notes."""
     return "\n".join(_NOTE.sub("", p).strip() for p in paragraphs)

@@ -61,7 +61,8 @@ def check_draft(draft: Draft, db: sqlite_utils.Database) -> list[str]:
     for where, section in labelled:
         warnings += [f"{where}: {w}" for w in _annex(section, db)]
         warnings += [f"{where}: {w}" for w in _cited(section, db)]
-    warnings += attribution(labelled, others, draft.profile, db)
+    if draft.family == "answer":  # an aktliste lists each document as what it is, whoever wrote it
+        warnings += attribution(labelled, others, draft.profile, db)
     warnings += _dates(draft, labelled)
     warnings += _company_mentions(draft, db)
     return list(dict.fromkeys(warnings))

@@ -226,3 +226,12 @@ def test_a_sentence_of_koebenhavns_answer_is_koebenhavns_own_but_not_svendborgs(
         found = about(check_draft(draft, db), f"Ad 4: quotes a document of {LIST_OF_KOEBENHAVN} without naming",
                       KK_LETTER)
         assert bool(found) is expected, profile
+
+
+def test_an_aktliste_of_another_administrations_documents_is_no_attribution_matter(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    request = tmp_path / "anmodning.txt"
+    request.write_text("Kære Svendborg Kommune\n\nJeg beder om aktindsigt i sag 2018-0000088.\n\nMed venlig hilsen\n"
+                       "Per Hansen\n", "utf-8")
+    draft = build_draft(request, db, DraftOptions(profile="svendborg-ac", family="aktindsigt", date="2025-01-10"))
+    assert draft.sections[0].provenance  # the documents of København's case
+    assert check_draft(draft, db) == []

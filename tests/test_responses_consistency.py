@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from test_drafting_consistency import ask_again
 
+from foi.responses.attribution import own_wording
 from foi.responses.consistency import check_draft
 from foi.responses.draft import Draft, DraftOptions, build_draft
 from foi.store import open_db
@@ -202,3 +203,26 @@ def test_sub_questions_stay_in_their_question(db) -> None:  # type: ignore[no-un
     assert not any("question" in w for w in check_draft(draft, db))
     draft.sections[1].question = draft.sections[1].question.split(" a)")[0]  # sub-questions a) and b) dropped
     assert any(w.startswith("Ad 2: the section's question") for w in check_draft(draft, db))
+
+
+# -- the Danish cues of patterns/consistency.toml, one example each ------------------------------------
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Forvaltningen har tidligere oplyst, at …", ["Forvaltningen har tidligere"]),
+    ("Vi har i brev af 3. maj 2024 svaret, at …", ["Vi har i brev"]),
+    ("Forvaltningen har opgjort antallet til 141.", ["Forvaltningen har opgjort"]),
+    ("Det fremgår af forvaltningens oversigt.", ["forvaltningens oversigt"]),
+    ("Se vores tidligere svar.", ["vores tidligere svar"]),
+    ("Styrelsens notat af 2. maj 2024 viser …", ["Styrelsens notat"]),
+    ("Kommunens brev af 23. oktober 2018 …", ["Kommunens brev"]),
+    ("Regionen har tidligere svaret.", ["Regionen har tidligere"]),
+    ("Integrationsforvaltningens oversigt omfatter …", []),  # a named forvaltning is not the writer
+    ("Københavns Kommunes oversigt omfatter …", []),
+    ("Forvaltningen kan oplyse, at …", []),
+])
+def test_wording_that_claims_a_source_as_the_writers_own(sentence: str, found: list[str]) -> None:
+    assert own_wording(sentence) == found
+
+
+def test_the_municipality_as_writer_is_its_own_where_the_source_is_of_the_same_municipality() -> None:
+    assert own_wording("Kommunens brev af 23. oktober 2018 og forvaltningens oversigt", municipal=False) == [
+        "forvaltningens oversigt"]
