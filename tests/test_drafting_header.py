@@ -29,3 +29,18 @@ def test_a_closing_formula_is_never_the_subject(tmp_path: Path) -> None:
     inquiry = read_inquiry(path)
     assert inquiry.sender_name == "Ole Hansen"
     assert (inquiry.subject or "").lower() != "med venlig hilsen"
+
+
+def test_two_askers_are_greeted_together_and_addressed_in_the_plural(corpus_db: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from foi.cli import main
+
+    out = tmp_path / "svar.docx"
+    result = CliRunner().invoke(main, ["draft", str(DRAFTING / "frederiksberg_spoergsmaal.txt"), "--db",
+                                       str(corpus_db), "--out", str(out), "--markdown"])
+    assert result.exit_code == 0, result.output
+    md = out.with_suffix(".md").read_text("utf-8")
+    assert "Kære Lise Brandt og Peter Holm" in md
+    assert "Tak for jeres henvendelse" in md and "I spørger om følgende" in md
+    assert "din henvendelse" not in md and "Du spørger" not in md
