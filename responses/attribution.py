@@ -20,6 +20,7 @@ from functools import cache
 
 import sqlite_utils
 
+from foi.errors import QueryError
 from foi.extract.facts.case_numbers import find as find_case_numbers
 from foi.extract.model import CaseNumber
 from foi.extract.pattern_data import load_patterns
@@ -193,9 +194,13 @@ def pasted_quotes(where: str, section: Section, known: Collection[int], profile:
                  and not any(_in(_tokens(s), said) for said in known_said)]
     if not sentences:
         return []
-    query = Query("quotes", [[term for s in sentences for term in phrase_query(s).groups[0]]])
+    try:
+        query = Query("quotes", [[term for s in sentences for term in phrase_query(s).groups[0]]])
+        hits = search(db, query, limit=_HITS).hits
+    except QueryError:
+        return []  # a sentence the index cannot look for is no quote it can find
     quoted: dict[str, list[tuple[StoredDocument, str | None]]] = {}
-    for hit in search(db, query, limit=_HITS).hits:
+    for hit in hits:
         doc = document(db, hit.document_id)
         said = _said(db, doc)
         for sentence in sentences:
