@@ -52,8 +52,13 @@ def words(text: str) -> list[str]:
 
 def stem_terms(text: str, keep_stopwords: bool = False) -> list[str]:
     """The Danish Snowball stems of a text's words, stopwords left out unless asked for."""
-    kept = [w for w in words(text) if keep_stopwords or (w not in STOPWORDS and len(w) > 1)]
-    return list(_stemmer().stemWords(kept))
+    return [_stem(w) for w in words(text) if keep_stopwords or (w not in STOPWORDS and len(w) > 1)]
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    # the pure-Python Snowball stemmer is most of a draft's time; a corpus repeats its words
+    return str(_stemmer().stemWord(word))
 
 
 def term_match(a: str, b: str) -> float:
