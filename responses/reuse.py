@@ -32,7 +32,7 @@ _DATA = load_patterns("drafting", "foi.responses")["reuse"]
 _REFERS = any_of(_DATA["refers"])
 _PREMISE = any_of(_DATA["premise"])
 # questions whose answer is a value (a number, an amount, a date, names): a premise denied gives none
-_ASKS_A_VALUE = frozenset({"count", "amount", "date", "names"})
+_ASKS_A_VALUE = frozenset({"count", "amount", "date", "names", "measure"})
 _DOMAIN = tuple(_DATA["domain_stems"])
 _EVIDENCE = {kind: any_of(patterns) for kind, patterns in _DATA["evidence"].items()}
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -156,6 +156,8 @@ def decide(question: str, answer: str, earlier_question: str = "") -> Decision:
         return Decision(False, "the earlier answer is empty", kind)
     if kind == "fact":
         return Decision(False, "a document's fact is looked up in the store, not reused", kind)
+    if kind == "document":
+        return Decision(False, "documents asked for are sent, not answered with an earlier answer", kind)
     if _REFERS.search(first_sentence(text)):
         return Decision(False, "the earlier answer's first sentence refers elsewhere", kind)
     if kind in _ASKS_A_VALUE and _PREMISE.search(first_sentence(text)):

@@ -70,7 +70,15 @@ def test_prose_gives_one_question_per_asking_sentence_and_skips_lead_in_lines() 
      ("Har kommunen en politik for hjemmearbejde?", "yesno"),
      ("Mener borgmesteren, at det er rimeligt?", "opinion"),
      ("Hvad er sagsnummeret på forvaltningens brev af 23. oktober 2018, og hvem underskrev det?", "fact"),
-     ("Kommunen bedes sende materialet.", "other")],
+     ("Kommunen bedes sende materialet.", "document"),
+     ("Kan I sende mig en kopi af tilsynsrapporten?", "document"),
+     ("Hvad har kommunen brugt på vikarer i 2023?", "amount"),
+     ("Hvad var driftsudgifterne til svømmehallen?", "amount"),
+     ("Hvor ofte tømmes containerne?", "measure"),
+     ("Hvad er den gennemsnitlige ventetid på en plads?", "measure"),
+     ("Blev de pårørende hørt?", "yesno"),
+     ("Det ønskes oplyst, om skolen har fået tilsyn.", "yesno"),
+     ("Kommunen bedes oplyse, hvilke konsulenter der er brugt.", "names")],
 )
 def test_each_question_is_classified_by_what_it_asks(question: str, kind: str) -> None:
     assert classify(question) == kind
