@@ -360,15 +360,17 @@ def _quote(text: str, amount: str) -> str:
 
 
 def _amount(db: sqlite_utils.Database, q: Question, ref: Reference, profile: Profile | None) -> Section | None:
-    if not ref.terms:
-        return None
     year = (ref.date or ref.period or "")[:4]
+    if len(ref.terms) < (1 if year else LIMITS["amount_terms"]):
+        return None  # "Hvad var det samlede tilskud?" says too little to find an amount by
     found: list[tuple[StoredAmount, str]] = []
     stored = amounts(db, ref.terms, _STORED.get(ref.kind or "", []), ref.date)
     for a in stored:
         scope = _scope(a, [n for n in stored if n.source == a.source and n.paragraph == a.paragraph])
         said = sentence(a.paragraph, a.offset)
-        if covers(ref.terms, scope) < 1.0 or not _named(db, a.source, ref):
+        if len(said.split()) > LIMITS["amount_sentence_words"] or covers(ref.terms, scope) < 1.0:
+            continue
+        if not _named(db, a.source, ref):
             continue
         years = set(_YEAR.findall(scope)) or set(_YEAR.findall(said))
         if year and year not in years and (years or not (a.source.document.date or "").startswith(year)):

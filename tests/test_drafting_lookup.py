@@ -138,6 +138,7 @@ def test_look_ups_on_other_administrations_documents(realworld_db: Path, tmp_pat
         "Hvor stor var huslejen for museet i 2019?",
         "Hvornår holdt Økonomiudvalget møde?",
         "Hvornår holdt Økonomiudvalget møde i april 2017?",
+        "Hvad var det samlede tilskud?",
     ])
     _, ad = _draft(inquiry, realworld_db)
     assert ad[1].startswith("Kultur- og Idrætsudvalget holdt møde den 3. april 2019.")
@@ -149,6 +150,7 @@ def test_look_ups_on_other_administrations_documents(realworld_db: Path, tmp_pat
     assert ad[5].startswith("Økonomiudvalget holdt møde den [INDSÆT DATO].")
     assert "26. april 2017" in ad[5] and "18. marts 2019" in ad[5]
     assert ad[6].startswith("Økonomiudvalget holdt møde den 26. april 2017.")
+    assert ad[7].startswith("[INDSÆT SVAR:")  # one word and no year: too little to pick an amount by
 
 
 # -- reading the question ----------------------------------------------------------------------------

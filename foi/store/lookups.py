@@ -67,15 +67,14 @@ def _fts_any(words: Iterable[str]) -> str:
 
 def _candidates(db: sqlite_utils.Database, where: list[str], params: list[object],
                 words: Sequence[str] = ()) -> list[Candidate]:
-    sql = ("select d.id, d.subkind, d.committee, d.title, d.text, d.full_text from documents d "
-           "join files f on f.id = d.file_id where coalesce(f.status, 'ok') = 'ok'")
-    for clause in where:
-        sql += f" and {clause}"
     query = _fts_any(words)
-    if query:
-        sql += " and d.id in (select rowid from documents_fts where documents_fts match ?)"
-        params = [*params, query]
-    sql += f" order by d.date, d.id limit {_LIMIT}"
+    sql = ("select d.id, d.subkind, d.committee, d.title, d.text, d.full_text from documents d "
+           "join files f on f.id = d.file_id")
+    if query:  # the documents that match best first, so that a long list loses the least relevant ones
+        sql += " join documents_fts on documents_fts.rowid = d.id and documents_fts match ?"
+        params = [query, *params]
+    sql += " where coalesce(f.status, 'ok') = 'ok'" + "".join(f" and {clause}" for clause in where)
+    sql += f" order by {'bm25(documents_fts), ' if query else ''}d.date, d.id limit {_LIMIT}"
     out = []
     for row in db.query(sql, params):
         full = row["full_text"] or row["text"] or ""
