@@ -19,6 +19,7 @@ administration is named as that administration's, never as "forvaltningens".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -166,8 +167,9 @@ def _named(db: sqlite_utils.Database, candidate: Candidate, ref: Reference) -> b
     return ref.administration.casefold() in (administration_of(db, candidate.document.id) or "").casefold()
 
 
-def _best(found: list[tuple[float, Any]]) -> list[Any]:
-    top = max((score for score, _ in found), default=0.0)
+def _best(found: Sequence[tuple[tuple[float, ...], Any]]) -> list[Any]:
+    """The items of the highest score (several when they tie)."""
+    top = max((score for score, _ in found), default=None)
     return [item for score, item in found if score == top]
 
 
@@ -260,7 +262,9 @@ def _document(db: sqlite_utils.Database, q: Question, ref: Reference, profile: P
     words = ref.terms if not (ref.date or ref.period) else ()
     found = [c for c in find_documents(db, kinds, ref.date, ref.period, words) if _named(db, c, ref)]
     limit = LIMITS["dated_coverage"] if ref.date else LIMITS["undated_coverage"]
-    scored = [(s, c) for c in found if (s := covers(ref.terms, c.text)) >= limit]
+    # the words in the body, then in the title ("Notat om ubesatte pladser") tell equal dates apart
+    scored = [((s, covers(ref.terms, c.document.title or "")), c) for c in found
+              if (s := covers(ref.terms, c.text)) >= limit]
     asks = [a for a in ref.asks if a in (*DOCUMENT_FACTS, "date")]
     values: dict[str, Any] = {"mode": "document", "asked_kind": ref.kind or "", "dated": ref.date is not None,
                               "asked_date": format_date(ref.date) if ref.date else None}

@@ -26,6 +26,9 @@ QUESTIONS = [
     "Hvad er dokumentnummeret på notatet om ubesatte pladser, og hvem er modtager?",
     "Hvilken dato behandlede udvalget sagen om udbetaling af flygtninge bonus?",
     "Hvor stor var beskæftigelsesbonussen fra Udlændinge- og Integrationsministeriet i 2017?",
+    "Hvem var afsender af mailen af 6. oktober 2015?",
+    "Hvornår blev notatet om ubesatte pladser skrevet?",
+    "Hvornår var sagen om flygtninge bonus på udvalgets dagsorden?",
 ]
 REALWORLD = ["25_odense-oekonomiudvalget-referat-2017-04-26.txt", "28_roskilde-kultur-idraet-referat-2019-04-03.txt",
              "29_kolding-oekonomiudvalget-referat-2019-03-18.txt",
@@ -113,6 +116,13 @@ def test_an_amount_is_quoted_with_its_sentence(corpus_draft: tuple[str, dict[int
     assert "25.000" not in ad[7]
 
 
+def test_a_sender_a_date_and_an_agenda_item_asked_in_other_words(corpus_draft: tuple[str, dict[int, str]]) -> None:
+    _, ad = corpus_draft
+    assert ad[8].startswith("Forvaltningens e-mail af 6. oktober 2015 er sendt af fuldmægtig Pia Jacobsen.")
+    assert ad[9].startswith("Forvaltningens notat er dateret 4. november 2015.")
+    assert "»Udbetaling af flygtninge bonus« på mødet den 28. august 2017." in ad[10]
+
+
 def test_another_administrations_draft_names_the_letters_administration(corpus_db: Path, tmp_path: Path) -> None:
     inquiry = _inquiry(tmp_path, "Svendborg Kommune, Arbejdsmarkedsforvaltningen", [EXAMPLE])
     _, ad = _draft(inquiry, corpus_db, "--profile", "svendborg-ac")
@@ -176,7 +186,13 @@ def test_look_ups_on_other_administrations_documents(realworld_db: Path, tmp_pat
         ("Hvornår blev mailen fra borgmesteren sendt?", {"family": "document", "asks": ("date",), "kind": "email"}),
         ("Hvad er journalnummeret på afgørelsen af 3. maj 2021?",
          {"family": "document", "asks": ("case_number",), "kind": "ruling", "date": "2021-05-03"}),
+        ("Hvornår var sagen om skolebusser på udvalgets dagsorden?",
+         {"family": "meeting", "kind": "agenda", "terms": ("skolebus",)}),
+        ("Hvornår blev der afholdt møde i Teknisk Udvalg i maj 2024?",
+         {"family": "meeting", "committee": "Teknisk Udvalg", "period": "2024-05"}),
+        ("Hvornår behandlede byrådet forslaget til lokalplan 1234?", {"family": "meeting", "committee": "byrådet"}),
         ("Hvor mange borgere var i virksomhedspraktik i 2018?", {"family": None}),
+        ("Hvornår blev lokalplanen for Vagtelvej vedtaget?", {"family": None}),
         ("Hvordan kontrollerer forvaltningen, at virksomhederne yder mentorstøtte?", {"family": None}),
     ],
 )
