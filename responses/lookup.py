@@ -179,7 +179,7 @@ def _source(db: sqlite_utils.Database, candidate: Candidate, profile: Profile | 
 
     doc = candidate.document
     own, administration = is_own(db, doc, profile)
-    return {"kind": candidate.subkind if candidate.subkind in ("agenda",) else doc.kind, "own": own,
+    return {"kind": candidate.subkind if candidate.subkind in ("agenda", "ruling") else doc.kind, "own": own,
             "administration": administration or "", "date": format_date(doc.date) if doc.date else None,
             "case": doc.case_number, "document_number": doc.document_number, "file": doc.path,
             "title": doc.title or "", **extra}
@@ -254,10 +254,8 @@ def _ambiguous(db: sqlite_utils.Database, q: Question, values: dict[str, Any], f
 
 
 def _document(db: sqlite_utils.Database, q: Question, ref: Reference, profile: Profile | None) -> Section | None:
-    if not (ref.date or ref.period or ref.terms):
+    if not (ref.date or ref.terms or (ref.period and ref.kind)):
         return None  # nothing says which document
-    if not ref.date and not ref.terms and not ref.kind:
-        return None
     kinds = _STORED.get(ref.kind or "", [])
     words = ref.terms if not (ref.date or ref.period) else ()
     found = [c for c in find_documents(db, kinds, ref.date, ref.period, words) if _named(db, c, ref)]
@@ -266,7 +264,7 @@ def _document(db: sqlite_utils.Database, q: Question, ref: Reference, profile: P
     scored = [((s, covers(ref.terms, c.document.title or "")), c) for c in found
               if (s := covers(ref.terms, c.text)) >= limit]
     asks = [a for a in ref.asks if a in (*DOCUMENT_FACTS, "date")]
-    values: dict[str, Any] = {"mode": "document", "asked_kind": ref.kind or "", "dated": ref.date is not None,
+    values: dict[str, Any] = {"mode": "document", "asked_kind": ref.kind or "",
                               "asked_date": format_date(ref.date) if ref.date else None}
     best = _best(scored)
     if len(best) > 1 and ref.own:  # "forvaltningens brev": of equal matches the administration's own one
@@ -388,6 +386,6 @@ def _amount(db: sqlite_utils.Database, q: Question, ref: Reference, profile: Pro
         details = [f"{a.text}: »{_quote(s, a.text)}«" for a, s in found]
         return _ambiguous(db, q, mode, [a.source for a, _ in found], profile, details)
     a, said = found[0]
-    mode.update(amount=a.text.rstrip("."), quote=mask_cpr(_quote(said, a.text)), source=_source(db, a.source, profile),
-                candidates=[], committee=committee_of(a.source) or "")
+    mode.update(amount=a.text, quote=mask_cpr(_quote(said, a.text)), source=_source(db, a.source, profile),
+                candidates=[])
     return _section(q, "lookup", mode, [(f"amount {a.text} with its sentence (look-up)", a.source)])
