@@ -144,7 +144,7 @@ def section_sources(where: str, section: Section, profile: Profile | None, db: s
     for doc_id in dict.fromkeys(p.document_id for p in section.provenance):
         doc = document(db, doc_id)
         own, administration = is_own(db, doc, profile)
-        if own and administration is None and profile is not None:
+        if not own and administration is None and profile is not None:
             # the store does not say who wrote it: it may be quoted, never claimed as the writer's own
             cue = _own_cue(text, _said(db, doc), "", profile)
             if cue:

@@ -163,12 +163,18 @@ def _list_heading(text: str, first_company: str) -> str:
 def is_own(db: sqlite_utils.Database, doc: StoredDocument, profile: Profile | None) -> tuple[bool, str | None]:
     """Whether a stored document is the profile's administration's own, and who wrote it."""
     source = administration_of(db, doc.id)
-    if profile is None or source is None:
-        return True, source  # nothing to tell them apart by (a test without a profile, a document without letterhead)
+    if profile is None:
+        return True, source  # nothing to tell them apart by (rules run without a profile)
+    if source is None:
+        return False, None  # no letterhead says who wrote it: quoted as a letter's, never as the administration's own
     lowered = source.lower()
     own = profile.municipality.lower() in lowered and (
         "," not in source or any(n in lowered for n in profile.names() if n != profile.municipality.lower()))
     return own, source
+
+
+def _whose(own: bool, administration: str | None) -> str:
+    return "" if own else ", another administration" if administration else ", writer not known"
 
 
 def reuse_section(db: sqlite_utils.Database, q: Question, thresholds: dict[str, float] | None = None,
@@ -203,7 +209,7 @@ def reuse_section(db: sqlite_utils.Database, q: Question, thresholds: dict[str, 
     via = f" (via its reference to answer {best.resolved_number})" if best.resolved_number != best.number else ""
     section.provenance.append(Provenance.of(
         q.number, f"answer to question {best.number}{via}, similarity {best.similarity:.0f}, "
-        f"coverage {best.coverage:.2f}{'' if own else ', another administration'}", doc))
+        f"coverage {best.coverage:.2f}{_whose(own, administration)}", doc))
     return section
 
 

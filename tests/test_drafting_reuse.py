@@ -90,3 +90,23 @@ def test_an_answer_that_only_denies_the_earlier_premise_answers_only_a_yes_or_no
     yesno = decide("Er det korrekt, at der blev ført tilsyn med mentorforløb i 2018?", answer,
                    "Er det korrekt, at der blev ført tilsyn med mentorforløb i 2018?")
     assert yesno.reuse, yesno.reason
+
+
+def test_an_answer_whose_writer_the_store_does_not_know_is_never_presented_as_our_own(tmp_path: Path) -> None:
+    letter = tmp_path / "svar.txt"
+    letter.write_text("Svar på spørgsmål om vinterbekæmpelse\n\n12. januar 2024\n\nSpørgsmål 1: Hvor mange kilometer "
+                      "cykelsti blev saltet i vinteren 2023?\n\nSvar: I vinteren 2023 blev 214 kilometer cykelsti "
+                      "saltet, heraf 60 kilometer med lage.\n\nMed venlig hilsen\nOle Sand\n", "utf-8")
+    inquiry = tmp_path / "henvendelse.txt"
+    inquiry.write_text("Til: Vordingborg Kommune, Teknik- og Miljøforvaltningen\n\n1. Hvor mange kilometer cykelsti "
+                       "blev saltet i vinteren 2023?\n\nMed venlig hilsen\nMia Holt\n", "utf-8")
+    db, out = tmp_path / "s.db", tmp_path / "d.docx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(letter), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(main, ["draft", str(inquiry), "--db", str(db), "--out", str(out), "--markdown"])
+    assert result.exit_code == 0, result.output
+    assert "1 question," in result.output and "writer not known" in result.output
+    md = out.with_suffix(".md").read_text("utf-8")
+    assert "214 kilometer cykelsti" in md
+    assert "Forvaltningen har tidligere" not in md
+    assert "Det fremgår ikke af dokumentet, hvilken myndighed der har skrevet brevet" in md

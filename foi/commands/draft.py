@@ -90,7 +90,7 @@ def draft(
     warnings = result.warnings + check_draft(result, db)
     written = write_draft(result, out, markdown=markdown, force=force)
 
-    say(f"Inquiry: {inquiry} — {len(result.inquiry.questions)} questions, from "
+    say(f"Inquiry: {inquiry} — {_count(len(result.inquiry.questions), 'question')}, from "
                f"{result.inquiry.sender_name or '?'} <{result.inquiry.sender_email or '?'}>, "
                f"dated {result.inquiry.date or '?'}")
     for section in result.sections:
@@ -113,3 +113,7 @@ COMMANDS = [draft]
 def say(text: str, err: bool = False) -> None:
     """One line of the report, CPR numbers masked (a file name may hold one)."""
     click.echo(mask_cpr(text), err=err)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
