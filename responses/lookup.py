@@ -62,7 +62,7 @@ class Reference:
     """What a question asks for and what it refers to."""
 
     asks: tuple[str, ...]  # in the order asked: case_number, document_number, date, signer, sender, recipient,
-    #                        meeting, amount
+    #                        meeting (a committee's), treated (the meeting of a matter), amount
     kind: str | None = None  # the kind of document it names: letter, memo, minutes, agenda, email, ruling
     date: str | None = None  # a full date it names, ISO
     period: str | None = None  # a month ("2017-08") or a year ("2017") it names
@@ -74,7 +74,7 @@ class Reference:
     @property
     def family(self) -> str | None:
         """Which look-up answers it: "document", "meeting", "amount", or None."""
-        if "meeting" in self.asks:
+        if "meeting" in self.asks or "treated" in self.asks:
             return "meeting"
         if any(a in DOCUMENT_FACTS for a in self.asks) or ("date" in self.asks and self.kind):
             return "document"
@@ -119,7 +119,7 @@ def parse(question: str) -> Reference:
     rest = "".join(" " if taken(i, i + 1) else ch for i, ch in enumerate(text))
     terms = tuple(t for t in dict.fromkeys(stem_terms(rest)) if t not in _GENERIC and not t.isdigit())
     asks = sorted(first, key=first.__getitem__)
-    if dates and "date" in asks and "meeting" not in asks:
+    if dates and "date" in asks and "treated" not in asks:
         asks.remove("date")  # "brevet af 23. oktober 2018": the date is given, not asked
     return Reference(tuple(asks), kinds[0][1] if kinds else None, dates[0].date.isoformat() if dates else None,
                      period, committee.group(0) if committee else None, named["name"] if named else None,
@@ -259,6 +259,10 @@ def _document(db: sqlite_utils.Database, q: Question, ref: Reference, profile: P
     kinds = _STORED.get(ref.kind or "", [])
     words = ref.terms if not (ref.date or ref.period) else ()
     found = [c for c in find_documents(db, kinds, ref.date, ref.period, words) if _named(db, c, ref)]
+    if not ref.date and ref.terms:  # found by its words: they must say what the document is about, in its head
+        if len(ref.terms) < 2 and not ref.kind:
+            return None  # "sagsnummeret på min klage": one word of no kind says too little
+        found = [c for c in found if covers(ref.terms, f"{c.document.title or ''} {c.head}") >= 0.5]
     limit = LIMITS["dated_coverage"] if ref.date else LIMITS["undated_coverage"]
     # the words in the body, then in the title ("Notat om ubesatte pladser") tell equal dates apart
     scored = [((s, covers(ref.terms, c.document.title or "")), c) for c in found
@@ -289,7 +293,7 @@ def _meeting(db: sqlite_utils.Database, q: Question, ref: Reference, profile: Pr
                                                    or f" {wanted}".endswith(f" {named}")))
 
     values: dict[str, Any] = {"mode": "meeting", "committee": ref.committee or ""}
-    if ref.terms:  # "sagen om …": the agenda items whose titles hold the question's words
+    if "treated" in ref.asks and ref.terms:  # "sagen om …": the agenda items whose titles hold its words
         items = [i for i in agenda_items(db, ref.terms, ref.date, ref.period)
                  if same(i.meeting) and _named(db, i.meeting, ref) and covers(ref.terms, i.title) >= 1.0]
         held: dict[int, list[Any]] = {}
@@ -306,7 +310,7 @@ def _meeting(db: sqlite_utils.Database, q: Question, ref: Reference, profile: Pr
             _source(db, meeting, profile, committee=committee_of(meeting) or ref.committee or "")], candidates=[])
         return _section(q, "lookup", values, [("agenda item and meeting date (look-up)", meeting)])
     if not wanted:
-        return None  # a meeting of no named committee about nothing named: nothing to look up
+        return None  # "Hvornår holdt I møde med borgerne?": no committee named, nothing to look up
     found = [m for m in meetings(db, ref.date, ref.period) if same(m) and _named(db, m, ref)]
     if not found:
         return _section(q, "placeholder", {}, [])

@@ -13,8 +13,10 @@ from click.testing import CliRunner
 
 from foi.cli import main
 from foi.extract.batch import extract_paths
-from foi.responses.lookup import covers, parse, sentence
+from foi.extract.model import Question
+from foi.responses.lookup import covers, lookup_section, parse, sentence
 from foi.settings import Settings
+from foi.store.schema import open_db
 
 EXAMPLE = ("Hvad er sagsnummeret på forvaltningens brev af 23. oktober 2018 om virksomhedspraktik, "
            "og hvem underskrev det?")
@@ -130,6 +132,20 @@ def test_another_administrations_draft_names_the_letters_administration(corpus_d
     assert ad[1].startswith("Brevet fra Københavns Kommune, Beskæftigelses- og Integrationsforvaltningen af "
                             "23. oktober 2018 har sagsnr. 2018-0000088.")
     assert "Forvaltningens" not in ad[1] and "en anden myndigheds dokument" in ad[1]
+
+
+@pytest.mark.parametrize("question", [
+    "Hvornår holdt I møde med borgerne om flygtninge?",  # no committee named
+    "Hvad er sagsnummeret på min klage?",  # one word, no kind of document
+    "Hvad var det samlede beløb?",  # nothing says which amount
+    "Hvor mange borgere var i virksomhedspraktik i 2017?",  # not a look-up
+])
+def test_questions_that_say_too_little_are_not_looked_up(corpus_db: Path, question: str) -> None:
+    db = open_db(corpus_db, create=False)
+    try:
+        assert lookup_section(db, Question(1, question)) is None
+    finally:
+        db.close()
 
 
 # -- a store of other administrations' real documents ------------------------------------------------
