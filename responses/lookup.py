@@ -202,16 +202,15 @@ def _people(db: sqlite_utils.Database, candidate: Candidate, ask: str) -> str | 
 
 
 def _part(db: sqlite_utils.Database, candidate: Candidate | None, ask: str) -> dict[str, Any]:
-    if candidate is None:
-        return {"ask": ask, "value": None}
-    doc = candidate.document
-    if ask == "case_number":
-        return {"ask": ask, "value": doc.case_number}
-    if ask == "document_number":
-        return {"ask": ask, "value": doc.document_number}
-    if ask == "date":
-        return {"ask": ask, "value": format_date(doc.date) if doc.date else None}
-    return {"ask": ask, "value": _people(db, candidate, ask)}
+    """One asked fact of a document: {"ask": "case_number", "value": "2018-0000088"}; None when not known."""
+    value = None
+    if candidate is not None and ask in ("signer", "sender", "recipient"):
+        value = _people(db, candidate, ask)
+    elif candidate is not None:
+        doc = candidate.document
+        value = {"case_number": doc.case_number, "document_number": doc.document_number,
+                 "date": format_date(doc.date) if doc.date else None}[ask]
+    return {"ask": ask, "value": value}
 
 
 def _groups(parts: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -226,14 +225,8 @@ def lookup_section(db: sqlite_utils.Database, q: Question, profile: Profile | No
     """A `Section` answering the question from the store, a placeholder section when it asks a stored
     document's or meeting's fact that the store does not have, or None when it asks none."""
     ref = parse(q.text)
-    family = ref.family
-    if family == "document":
-        return _document(db, q, ref, profile)
-    if family == "meeting":
-        return _meeting(db, q, ref, profile)
-    if family == "amount":
-        return _amount(db, q, ref, profile)
-    return None
+    rule = {"document": _document, "meeting": _meeting, "amount": _amount}.get(ref.family or "")
+    return rule(db, q, ref, profile) if rule else None
 
 
 def _section(q: Question, rule: str, values: dict[str, Any], sources: list[tuple[str, Candidate]]) -> Section:
