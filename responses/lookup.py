@@ -266,8 +266,8 @@ def _document(db: sqlite_utils.Database, q: Question, ref: Reference, profile: P
     best = _best(scored)
     if len(best) > 1 and ref.own:  # "forvaltningens brev": of equal matches the administration's own one
         best = [c for c in best if _source(db, c, profile)["own"]] or best
-    if not best:
-        return _section(q, "placeholder", {}, [])
+    if not best:  # a dated document the store lacks is a gap; one named by words only may be another rule's
+        return _section(q, "placeholder", {}, []) if ref.date else None
     if len(best) > 1:
         values["groups"] = _groups([_part(db, None, a) for a in asks])
         return _ambiguous(db, q, values, best, profile)

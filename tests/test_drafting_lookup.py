@@ -209,6 +209,8 @@ def test_look_ups_on_other_administrations_documents(realworld_db: Path, tmp_pat
          {"family": "meeting", "committee": "Teknisk Udvalg", "period": "2024-05"}),
         ("Hvornår behandlede byrådet forslaget til lokalplan 1234?", {"family": "meeting", "committee": "byrådet"}),
         ("Hvor mange borgere var i virksomhedspraktik i 2018?", {"family": None}),
+        ("Hvor mange borgere modtager i dag madservice fra det kommunale køkken?", {"family": None}),
+        ("Til hvem blev brevet af 10. marts 2023 sendt?", {"family": "document", "asks": ("recipient",)}),
         ("Hvornår blev lokalplanen for Vagtelvej vedtaget?", {"family": None}),
         ("Hvordan kontrollerer forvaltningen, at virksomhederne yder mentorstøtte?", {"family": None}),
     ],
