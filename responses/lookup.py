@@ -52,6 +52,7 @@ _ABBREVIATIONS = tuple(_DATA["sentence"]["abbreviations"])
 LIMITS: dict[str, float] = _DATA["limits"]
 
 DOCUMENT_FACTS = ("case_number", "document_number", "signer", "sender", "recipient")
+_ANSWERS = {"document": (*DOCUMENT_FACTS, "date"), "meeting": ("meeting", "treated", "date"), "amount": ("amount",)}
 _WORD = re.compile(r"[0-9a-zæøåäöüé]+", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:](?=\s)|\s(?:og|men|heraf|hvoraf)\s")  # "1,3" is a number, not a clause's end
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"»“(]?[A-ZÆØÅ0-9])")
@@ -226,7 +227,10 @@ def lookup_section(db: sqlite_utils.Database, q: Question, profile: Profile | No
     document's or meeting's fact that the store does not have, or None when it asks none."""
     ref = parse(q.text)
     rule = {"document": _document, "meeting": _meeting, "amount": _amount}.get(ref.family or "")
-    return rule(db, q, ref, profile) if rule else None
+    section = rule(db, q, ref, profile) if rule else None
+    if section is not None and section.rule == "lookup":  # "… og hvad kostede det?": the part not looked up
+        section.values["rest"] = any(a not in _ANSWERS[ref.family or ""] for a in ref.asks)
+    return section
 
 
 def _section(q: Question, rule: str, values: dict[str, Any], sources: list[tuple[str, Candidate]]) -> Section:

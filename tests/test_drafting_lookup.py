@@ -31,6 +31,7 @@ QUESTIONS = [
     "Hvem var afsender af mailen af 6. oktober 2015?",
     "Hvornår blev notatet om ubesatte pladser skrevet?",
     "Hvornår var sagen om flygtninge bonus på udvalgets dagsorden?",
+    "Hvem underskrev brevet af 23. oktober 2018, og hvad kostede mentorstøtten?",
 ]
 REALWORLD = ["25_odense-oekonomiudvalget-referat-2017-04-26.txt", "28_roskilde-kultur-idraet-referat-2019-04-03.txt",
              "29_kolding-oekonomiudvalget-referat-2019-03-18.txt",
@@ -124,6 +125,12 @@ def test_a_sender_a_date_and_an_agenda_item_asked_in_other_words(corpus_draft: t
     assert ad[8].startswith("Forvaltningens e-mail af 6. oktober 2015 er sendt af fuldmægtig Pia Jacobsen.")
     assert ad[9].startswith("Forvaltningens notat er dateret 4. november 2015.")
     assert "»Udbetaling af flygtninge bonus« på mødet den 28. august 2017." in ad[10]
+
+
+def test_a_part_asked_beside_the_looked_up_one_gets_a_placeholder(corpus_draft: tuple[str, dict[int, str]]) -> None:
+    _, ad = corpus_draft
+    assert ad[11].startswith("Forvaltningens brev af 23. oktober 2018 er underskrevet af adm. direktør Tanja Franck.")
+    assert "[INDSÆT SVAR: resten af spørgsmålet" in ad[11]
 
 
 def test_another_administrations_draft_names_the_letters_administration(corpus_db: Path, tmp_path: Path) -> None:
