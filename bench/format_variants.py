@@ -33,7 +33,6 @@ import datetime as dt
 import html
 import importlib.util
 import io
-import re
 import sys
 import tempfile
 import time
@@ -115,6 +114,7 @@ def _fill_table(table: Any, cells: Sequence[Sequence[str]]) -> None:
 def to_docx_table(text: str, in_header: bool = False) -> bytes:
     """The letterhead in a two-cell table atop the body, or in the first page's header."""
     import docx
+    from docx.shared import Cm
 
     head, rest = split_letterhead(text_lines(text))
     document = docx.Document()
@@ -122,8 +122,7 @@ def to_docx_table(text: str, in_header: bool = False) -> bytes:
         if in_header:
             section = document.sections[0]
             section.different_first_page_header_footer = True
-            table = section.first_page_header.add_table(1, 2, section.page_width - section.left_margin
-                                                        - section.right_margin)
+            table = section.first_page_header.add_table(1, 2, Cm(16))
         else:
             table = document.add_table(1, 2)
         _fill_table(table, letterhead_cells(head))
