@@ -97,6 +97,10 @@ def test_minutes_title_and_committee() -> None:
     ("Referat\n\nHvidovre Kommune har fået bonus. Det glæder Hvidovre Kommune.", "Hvidovre Kommune"),
     ("Notat\n\nDer er mange ledige københavnere.", "Københavns Kommune"),
     ("Notat\n\nIngen spor her.", None),
+    # the state's postal town is the agency's city, not a municipality concerned
+    ("Miljøudvalget\nMIU Alm.del\nOffentligt\nSlotsholmsgade 12\n1216 København K\n\nSvar på spørgsmål 7.", None),
+    ("Trafikstyrelsen\nEdvard Thomsens Vej 14\n2300 København S\n\nAfgørelse om tilskud.", None),
+    ("Transportministeren\nFrederiksholms Kanal 27 F\n1220 København K\n\nSvar på spørgsmål 12.", None),
 ])
 def test_municipality(text: str, municipality: str | None) -> None:
     assert facts(text, "memo").municipality == municipality
@@ -118,6 +122,19 @@ def test_administration_from_a_letterhead_line() -> None:
     f = facts("KØBENHAVNS KOMMUNE\nBeskæftigelses- og Integrationsforvaltningen\nDirektion\n\nKære Anna\n\n"
               "Tekst om Socialforvaltningen.")
     assert f.administration == "Beskæftigelses- og Integrationsforvaltningen"
+
+
+@pytest.mark.parametrize("head, body", [
+    ("Folketingets Miljøudvalg\nChristiansborg\n\nMiljøministeriet\nSlotsholmsgade 12\n1216 København K",
+     "Miljøministeriet"),
+    ("Ankestyrelsen\nTeglholmsgade 3\n2450 København SV", "Ankestyrelsen"),
+    ("Ministeriet for Fødevarer, Landbrug og Fiskeri\nSlotsholmsgade 12",
+     "Ministeriet for Fødevarer, Landbrug og Fiskeri"),
+    ("Folketingets Kulturudvalg\nChristiansborg\n1240 København K", None),  # the one written to
+])
+def test_a_state_body_on_a_line_of_its_own_in_a_state_head_is_the_administration(head: str, body: str | None) -> None:
+    f = facts(head + "\n\n3. marts 2024\n\nSvar på spørgsmål 12.\n\nMed venlig hilsen\nAnne Holm")
+    assert f.administration == body and f.municipality is None
 
 
 def test_administration_from_sidebar_with_unit_before_it() -> None:

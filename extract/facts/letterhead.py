@@ -215,9 +215,10 @@ def _municipality(lines: list[_Line]) -> str | None:
         for council, owner in _raw()["municipality"]["council_of"].items():
             if council.lower() in line.text.lower():
                 return str(owner)
+    state = _state_head(head)
     for line in head + [line for line in lines if line.role == MARGIN]:
         town = (_value(_m("municipality", "postal", line.text)) or "").lower()
-        if town in by_town:
+        if town in by_town and not state:
             return by_town[town]
     mentions = Counter(
         by_name[f"{m.group(1)} kommune".lower()]
@@ -228,6 +229,11 @@ def _municipality(lines: list[_Line]) -> str | None:
     if mentions:
         return mentions.most_common(1)[0][0]
     return _by_inhabitants(lines)
+
+
+def _state_head(head: list[_Line]) -> bool:
+    """Whether the head is the state's (a ministry, an agency, the Folketing): its postal town is no municipality."""
+    return any(_m("municipality", "state", line.text) for line in head)
 
 
 def _by_inhabitants(lines: list[_Line]) -> str | None:
@@ -254,6 +260,11 @@ def _administration(lines: list[_Line], facts: Facts) -> str | None:
                 found = _value(_m("administration", "line", part))
                 if found:
                     return found
+    if _state_head(_head(lines)):
+        for line in _head(lines):
+            found = _value(_m("administration", "state_line", _strip(line.text)))
+            if found:
+                return found
     domains: dict[str, str] = _raw()["administration"]["domains"]
     own = [p.email for p in facts.people if p.email and p.role in ("sender", "signer", "caseworker")]
     others = [m.group(0) for line in lines for m in _EMAIL_OR_WEB.finditer(line.text)]
