@@ -106,6 +106,14 @@ def test_municipality(text: str, municipality: str | None) -> None:
     assert facts(text, "memo").municipality == municipality
 
 
+@pytest.mark.parametrize("text, municipality", [
+    ("Referat\ntil mødet i Økonomiudvalget\n\n1 Vejle Havn, udvidelse\n2 Trafikplan for Vejle\n", "Vejle Kommune"),
+    ("Referat\ntil mødet i Økonomiudvalget\n\n1 Vejle Havn, udvidelse\n2 Samarbejde med Kolding\n", None),
+])
+def test_minutes_that_name_no_municipality_name_their_town(text: str, municipality: str | None) -> None:
+    assert facts(text, "minutes").municipality == municipality
+
+
 def test_all_98_municipalities_are_known() -> None:
     import tomllib
     from importlib import resources

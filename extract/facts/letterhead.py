@@ -236,6 +236,18 @@ def _state_head(head: list[_Line]) -> bool:
     return any(_m("municipality", "state", line.text) for line in head)
 
 
+def _town_named_most(lines: list[_Line]) -> str | None:
+    """A committee's minutes that name no "… Kommune" name their town ("Odense Letbane", "i Odense."):
+    the municipality's town named at least twice, and more often than any other."""
+    by_town = _municipalities()[1]
+    counts = Counter(m.group(0).lower() for line in lines for m in re.finditer(r"\b[A-ZÆØÅ][\wæøå-]+", line.text)
+                     if m.group(0).lower() in by_town)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return by_town[ranked[0][0]]
+    return None
+
+
 def _by_inhabitants(lines: list[_Line]) -> str | None:
     demonyms: dict[str, str] = _raw()["municipality"]["demonyms"]
     counts: Counter[str] = Counter()
@@ -311,7 +323,7 @@ def find_letterhead(doc: Doc) -> Doc:
     lines = _lines(doc)
     meeting = document.kind == "minutes" or document.subkind == "agenda"
     facts.title = facts.title or _title("agenda" if document.subkind == "agenda" else document.kind, lines)
-    facts.municipality = facts.municipality or _municipality(lines)
+    facts.municipality = facts.municipality or _municipality(lines) or (_town_named_most(lines) if meeting else None)
     facts.administration = facts.administration or _administration(lines, facts)
     if meeting:
         facts.committee = facts.committee or _committee(facts.title)
