@@ -5,7 +5,9 @@ tables stay where they stand between paragraphs, text boxes come out as margin l
 paragraph that anchors them, tracked deletions and hidden text are left out, and numbered
 paragraphs get the number Word would show ("1.", "a)", "Ad 2") computed from numbering.xml.
 A .docx has no pages; only explicit page breaks (and section breaks that start a new page)
-advance the page number. Section headers and footers come out as noise lines.
+advance the page number. Section headers and footers come out once, as margin lines (page numbers
+as noise). Layout tables (one row or column, a table inside, a cell of running text) are read cell
+by cell as text; a paragraph's end is a blank line or a line end as `blocks` decides.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ import zipfile
 from typing import Any
 
 from foi.errors import UnreadableFile
+from foi.extract.clean import is_noise
 from foi.extract.model import MARGIN, NOISE, Line, Page, ReadResult, Table
+from foi.extract.readers.blocks import Blanks
 from foi.extract.readers.docx_package import check_package
+from foi.extract.readers.pdf_layout import is_page_number
 from foi.settings import Settings
 
 FORMAT = "docx"
@@ -177,6 +182,8 @@ class _Reader:
         self.page = 1
         self.lines: list[Line] = []
         self.tables: list[Table] = []
+        self.blanks = Blanks()
+        self.depth = 0  # layout tables inside layout tables
 
     # -- text of one paragraph ------------------------------------------------------------------
     def _inline(self, el: Any, out: list[str], boxes: list[Any]) -> None:
@@ -214,8 +221,7 @@ class _Reader:
         self.lines.append(Line(text.rstrip(), self.page, role))
 
     def _blank(self) -> None:
-        if self.lines and self.lines[-1].text:
-            self.lines.append(Line("", self.page))
+        self.blanks.blank(self.lines, self.page)
 
     def block(self, el: Any) -> None:
         for child in el:
@@ -233,6 +239,7 @@ class _Reader:
             self.page += 1
         boxes: list[Any] = []
         text = self.paragraph_text(p, boxes)
+        count = len(self.lines)
         for n, chunk in enumerate(text.split(PAGE_BREAK)):
             if n:
                 self.page += 1
@@ -245,7 +252,12 @@ class _Reader:
                 for raw in box_text.split("\n"):
                     if raw.strip():
                         self._add(raw.strip(), MARGIN)
-        self._blank()
+        if len(self.lines) == count:
+            self.blanks.empty_paragraph(self.lines, self.page)
+        elif _is_heading(ppr):
+            self._blank()
+        else:
+            self.blanks.paragraph_end(self.lines, self.page)
         sect = ppr.find(W + "sectPr") if ppr is not None else None
         if sect is not None:
             kind = sect.find(W + "type")
@@ -269,11 +281,52 @@ class _Reader:
         rows = [cells for cells in self.table_rows(tbl) if any(cells)]
         if not rows:
             return
+        if self.depth < MAX_LAYOUT_DEPTH and _is_layout_table(tbl, rows):
+            self.layout_table(tbl)
+            return
         self.tables.append(Table(rows[0], rows[1:]))
         self._blank()
         for cells in rows:  # empty edge cells keep their tab, so every row has all its columns
             self.lines.append(Line("\t".join(cells), self.page))
         self._blank()
+
+    def layout_table(self, tbl: Any) -> None:
+        """A table that places blocks on the page: each cell read as body text, left to right and
+        row by row, a blank line after each cell (a letterhead's name column, then its date column)."""
+        self._blank()
+        self.depth += 1
+        for tr in _own(tbl, W + "tr", W + "tbl"):
+            for tc in _own(tr, W + "tc", W + "tr"):
+                self.block(tc)
+                self._blank()
+        self.depth -= 1
+
+
+# A table is a layout table, as the HTML reader has it, when it has a single row or column, a table
+# inside, or a cell of running text: such tables place a letterhead or a whole letter on the page.
+MAX_LAYOUT_DEPTH = 10
+LAYOUT_CELL = 600
+
+
+def _own(el: Any, tag: str, parent_tag: str) -> list[Any]:
+    return [child for child in el.iter(tag) if _nearest(child, parent_tag) is el]
+
+
+def _is_layout_table(tbl: Any, rows: list[list[str]]) -> bool:
+    if len(rows) < 2 or max(len(cells) for cells in rows) < 2:
+        return True
+    if any(len(cell) > LAYOUT_CELL for cells in rows for cell in cells):
+        return True
+    return any(inner is not tbl for inner in tbl.iter(W + "tbl"))
+
+
+_HEADING_STYLES = ("heading", "overskrift", "title", "titel")
+
+
+def _is_heading(ppr: Any) -> bool:
+    """A heading stands apart from what follows whatever the writer's habit with empty paragraphs."""
+    style = (_val(ppr, "pStyle") or "").lower()
+    return style.startswith(_HEADING_STYLES) or _val(ppr, "outlineLvl") is not None
 
 
 def _nearest(el: Any, tag: str) -> Any:
@@ -329,6 +382,13 @@ def _header_footer_lines(document: Any, reader: _Reader) -> tuple[list[str], lis
     return headers, footers
 
 
+def _band_role(text: str) -> str:
+    """A header's or footer's line is margin, read once as a PDF's first running header is: the
+    letterhead of a Word letter (name, address, date, case number) is often set in the header of its
+    first page. Page numbers and footer boilerplate are noise."""
+    return NOISE if is_page_number(text) or is_noise(text) else MARGIN
+
+
 def read(data: bytes, name: str, settings: Settings) -> ReadResult:
     check_package(data, name)
     document = _open(data, name)
@@ -340,10 +400,11 @@ def read(data: bytes, name: str, settings: Settings) -> ReadResult:
         raise
     except Exception as exc:
         raise UnreadableFile(name, f"broken Word document ({type(exc).__name__})") from None
-    body = reader.lines
+    body = reader.blanks.settle(reader.lines)
     while body and not body[-1].text:
         body.pop()
     last = max((line.page for line in body), default=1)
-    lines = [Line(text, 1, NOISE) for text in headers] + body + [Line(text, last, NOISE) for text in footers]
+    lines = [Line(text, 1, _band_role(text)) for text in headers] + body
+    lines += [Line(text, last, _band_role(text)) for text in footers]
     pages = [Page(n, tuple(line for line in lines if line.page == n)) for n in range(1, last + 1)]
     return ReadResult(FORMAT, pages, tables=reader.tables)
