@@ -90,7 +90,8 @@ def test_nothing_stored_gives_a_visible_placeholder_not_invented_text(db) -> Non
     ("question", "yes"),
     [("Hvilke virksomheder har I aftaler med?", True), ("Hvilke private virksomheder deltog?", True),
      ("Kan I sende en oversigt over de virksomheder, der deltog?", True), ("Hvilken arbejdsgivere?", True),
-     ("Hvilke kontrolforanstaltninger har I?", False), ("Hvor mange virksomheder deltog?", True), ("Hvor mange borgere deltog?", False)],
+     ("Hvilke kontrolforanstaltninger har I?", False), ("Hvor mange virksomheder deltog?", True),
+     ("Hvor mange borgere deltog?", False)],
 )
 def test_companies_questions_are_recognised(question: str, yes: bool) -> None:
     assert is_companies_question(question) is yes
