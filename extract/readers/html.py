@@ -18,7 +18,18 @@ from bs4 import BeautifulSoup
 
 from foi.errors import UnreadableFile
 from foi.extract.model import Line, Page, ReadResult, Table
-from foi.extract.readers.html_tree import BREAK, ITEM, PARAGRAPH, SPACE, ParsedPage, defuse, walk
+from foi.extract.readers.blocks import Blanks
+from foi.extract.readers.html_tree import (
+    BREAK,
+    EMPTY_PARAGRAPH,
+    ITEM,
+    PARAGRAPH,
+    SOFT_PARAGRAPH,
+    SPACE,
+    ParsedPage,
+    defuse,
+    walk,
+)
 from foi.extract.readers.txt import decode
 from foi.settings import Settings
 
@@ -91,23 +102,28 @@ def _assemble(fragments: list[str]) -> list[str]:
     """The fragment stream as lines: one empty line where a paragraph ends, none doubled.
 
     A list item's bullet waits for the item's first line of text, however deep in the item it is.
+    A <p>'s end is a blank line or a line end as `blocks.Blanks` decides: a message in Outlook's
+    markup (a <p> per line, an empty <p> where a blank line is) keeps the text's blocks.
     """
-    lines: list[str] = []
+    lines: list[Line] = []
+    blanks = Blanks()
     current: list[str] = []
     bullet = ""
-    blank_pending = False
+    pending = ""  # the blank line owed before the next text: "", "soft" (a <p>'s end) or "hard"
 
     def flush() -> None:
-        nonlocal blank_pending, bullet
+        nonlocal pending, bullet
         for part in "".join(current).split("\n"):
             # a table row keeps its tabs, empty edge cells included
             text = part.strip(" ") if "\t" in part else SPACE.sub(" ", part).strip()
             if not text.strip():
                 continue
-            if blank_pending and lines:
-                lines.append("")
-            blank_pending = False
-            lines.append(bullet + text)
+            if pending == "soft":
+                blanks.paragraph_end(lines, 1)
+            elif pending:
+                blanks.blank(lines, 1)
+            pending = ""
+            lines.append(Line(bullet + text))
             bullet = ""
         current.clear()
 
@@ -116,14 +132,21 @@ def _assemble(fragments: list[str]) -> list[str]:
             flush()
         elif fragment == PARAGRAPH:
             flush()
-            blank_pending = True
+            pending = "hard"
+        elif fragment == SOFT_PARAGRAPH:
+            flush()
+            pending = pending or "soft"
+        elif fragment == EMPTY_PARAGRAPH:
+            flush()
+            blanks.empty_paragraph(lines, 1)
+            pending = ""
         elif fragment.startswith(ITEM):
             flush()
             bullet = fragment[len(ITEM):]
         else:
             current.append(fragment)
     flush()
-    return lines
+    return [line.text for line in blanks.settle(lines)]
 
 
 def _is_banner(line: str) -> bool:

@@ -33,6 +33,8 @@ LAYOUT_CELL = 600  # characters: a cell longer than this holds running text, not
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 BREAK, PARAGRAPH, ITEM = "\x00line", "\x00para", "\x00item"  # markers in the fragment stream
+# a <p>'s ends, and an empty <p> (Outlook's "<p class=MsoNormal>&nbsp;</p>"): see readers.blocks
+SOFT_PARAGRAPH, EMPTY_PARAGRAPH = "\x00soft", "\x00empty"
 
 
 # Where Python's HTMLParser (before 3.13.4) meets a construct it cannot close, it looks for the end to the
@@ -94,6 +96,7 @@ class ParsedPage:
     def __init__(self, soup: BeautifulSoup) -> None:
         self.soup = soup
         self.dropped: set[int] = set()
+        self.sizes: dict[int, int] = {}
         self._prune()
 
     def tags(self, node: Tag, match: frozenset[str] | None = None, stop: frozenset[str] = frozenset(),
@@ -124,7 +127,7 @@ class ParsedPage:
                 else:
                     stack.append((child, in_article or child.name in ("article", "main")))
         # banners, menus, consent dialogs by their class, unless they wrap most of the page's text
-        sizes = self._text_sizes()
+        sizes = self.sizes = self._text_sizes()
         total = sizes.get(id(self.soup), 0)
         todo: list[Tag] = [self.soup]
         while todo:
@@ -294,6 +297,11 @@ def _children(page: ParsedPage, node: Tag, pre: bool, compact: bool, items: list
             todo.append(mark)
         elif name == "li" and items is not None:  # an unclosed <li> left nested in the previous item
             todo.append(("item", child, False, True, items, depth))
+        elif name == "p" and not compact and not pre:
+            if not page.sizes.get(id(child)):
+                todo.append(EMPTY_PARAGRAPH)
+            else:
+                todo.extend((SOFT_PARAGRAPH, ("walk", child, pre, compact, items, depth), SOFT_PARAGRAPH))
         elif name in PARAGRAPH_TAGS or name in LINE_TAGS:
             mark = PARAGRAPH if name in PARAGRAPH_TAGS and not compact else BREAK
             todo.extend((mark, ("walk", child, pre or name == "pre", compact, items, depth), mark))
