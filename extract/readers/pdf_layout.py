@@ -194,6 +194,8 @@ def band_key(text: str) -> str:
 
 
 LABEL_START = re.compile(r"^[A-ZÆØÅ][\w ]{0,24}:\s")  # "Vedhæftede filer: …", "Emne: …"
+DASH_START = re.compile(r"^\s*[-–]\s")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 LIST_START = re.compile(r"^\s*(?:[-•▪●◦*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|Ad\s+\d)")
 
 
@@ -234,16 +236,21 @@ def with_breaks(
     for prev, line in zip([None, *lines], lines, strict=False):
         if prev is not None and line.top - prev.bottom > usual_gap + PARAGRAPH_GAP * min(prev.size, line.size):
             out.append(Line("", page, role))
-        elif prev is not None and out and _wrapped(prev, line, left, right):
+        elif prev is not None and out and _wrapped(prev, line, left, right, out[-1].text):
             out[-1] = Line(join_lines(out[-1].text, line.text), page, role)
             continue
         out.append(Line(line.text, page, role))
     return out
 
 
-def _wrapped(prev: TextLine, line: TextLine, left: float, right: float) -> bool:
-    """Did the layout break this line? Yes if the next line's first word would not have fit after it."""
-    if prev.table or line.table or LIST_START.match(line.text) or LABEL_START.match(line.text):
+def _wrapped(prev: TextLine, line: TextLine, left: float, right: float, paragraph: str = "") -> bool:
+    """Did the layout break this line? Yes if the next line's first word would not have fit after it.
+
+    A line that opens like a list item is one, except a dash after a line that stops mid-sentence
+    outside a list: "J.nr. 2025" wrapped before "- 3060" is a number cut, not a bullet."""
+    listed = LIST_START.match(line.text) and not (
+        DASH_START.match(line.text) and not _SENTENCE_END.search(prev.text) and not LIST_START.match(paragraph))
+    if prev.table or line.table or listed or LABEL_START.match(line.text):
         return False
     if right - left < 20 * prev.size or not prev.text or not line.text or abs(prev.size - line.size) > 0.5:
         return False  # too narrow a column to tell wrapping from a list; or a heading in another size
