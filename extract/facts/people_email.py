@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from foi.extract.facts.people_names import EMAIL, is_first_name, m, person_name, rest
-from foi.extract.facts.people_signatures import TextLine, signature
+from foi.extract.facts.people_signatures import TextLine, greeted, name_at_end, signature
 from foi.extract.model import Person
 
 _HEAD_LINES = 20  # the top header block starts within these lines
@@ -112,15 +112,20 @@ def email_people(lines: list[TextLine]) -> list[Person]:
     quoted = _quoted_starts(lines, _block(lines, top)[1] if top >= 0 else 0)
     segment = lines[: quoted[0]] if quoted else lines
     signed = signature(segment, "sender")
+    if not signed and not any(_personal(p) for p in senders):
+        signed = name_at_end(segment, "sender")  # a minister's answer sent from a shared mailbox
     people: list[Person] = []
     if senders:
         sender = senders[0]
         if signed and (not _personal(sender) or signed[0].name == sender.name):
             people.append(replace(signed[0], email=signed[0].email or sender.email))
+            people += [p for p in signature(segment, "signer") if p.role == "caseworker"]
         else:
             people.append(sender)
     elif signed:
         people.extend(signed[:1])
+    if not any(person_name(p.name) for p in recipients):
+        recipients += greeted(segment)  # the To names a mailbox only; the letter in the body greets
     for n, k in enumerate(quoted):
         values, end = _block(lines, k)
         quoted_senders, _ = _people(values)
