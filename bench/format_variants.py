@@ -7,6 +7,7 @@ FOLDER (default ../shared/samples/realworld) holds .txt files and the manifest.t
 `../shared/eval/score_manifest.py` scores. Each .txt is written, in a temporary folder, as:
 
   docx         one Word paragraph per line, an empty paragraph for a blank line
+  docx-breaks  one Word paragraph per block, its lines parted by line breaks (Shift+Enter)
   docx-table   the letterhead lines (the short lines before the first long one) in a two-cell table
                at the top of the body, the rest as paragraphs, as Word letter templates are made
   docx-header  the same letterhead table in the first page's header (Word's "different first page")
@@ -14,8 +15,14 @@ FOLDER (default ../shared/samples/realworld) holds .txt files and the manifest.t
                <div class="content"> with a <p> per block and <br> between its lines
   eml          the text as the text/plain body of an e-mail with From, To, Subject and Date headers
   eml-html     the text as an HTML-only e-mail body in Outlook's markup (<p class=MsoNormal> per line)
+  eml-docx     a short covering e-mail with the docx-table document attached
   pdf          A4, one column flowing over pages, 10 pt, long lines wrapped (reportlab; skipped with a
                message where it is not installed)
+  pdf-letter   the same with the letterhead lines in a sidebar on the first page, a running header on
+               the later ones and "Side N af M" at the foot
+
+The e-mails are sent on the document's own date (a letter goes out the day it is dated; an e-mail's
+date is the date it was sent, so another day would rightly be its date).
 
 Every variant is extracted in-process (`process_bytes` and `file_json`, what `foi extract --json`
 prints) and scored with the scorer's own `score_file`, loaded by path. The table gives each format's
@@ -91,11 +98,20 @@ def letterhead_cells(head: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 # -- writers: text -> bytes of each format -----------------------------------------------------------
-def to_docx(text: str) -> bytes:
+def to_docx(text: str, breaks: bool = False) -> bytes:
+    """A paragraph per line and an empty one per blank line; or, with `breaks`, a paragraph per block
+    with its lines parted by line breaks (Shift+Enter)."""
     import docx
 
     document = docx.Document()
-    _docx_paragraphs(document, text_lines(text))
+    if breaks:
+        for block in blocks(text_lines(text)):
+            paragraph = document.add_paragraph(block[0])
+            for line in block[1:]:
+                paragraph.add_run().add_break()
+                paragraph.add_run(line)
+    else:
+        _docx_paragraphs(document, text_lines(text))
     return _saved(document)
 
 
@@ -168,8 +184,9 @@ def _outlook_html(lines: Sequence[str]) -> str:
             '<body lang="DA"><div class="WordSection1">\n' + "\n".join(paragraphs) + "\n</div></body></html>")
 
 
-def to_eml(text: str, sent: dt.datetime, as_html: bool = False) -> bytes:
-    """The text as the body of an e-mail sent at `sent`: text/plain, or HTML only as Outlook writes it."""
+def to_eml(text: str, sent: dt.datetime, as_html: bool = False, attached: bytes = b"") -> bytes:
+    """The text as the body of an e-mail sent at `sent`: text/plain, or HTML only as Outlook writes it;
+    or, given `attached`, a short covering note with the text attached as a Word document."""
     lines = text_lines(text)
     message = EmailMessage()
     message["From"] = "Sekretariatet <sekretariat@byen.example.dk>"
@@ -177,7 +194,11 @@ def to_eml(text: str, sent: dt.datetime, as_html: bool = False) -> bytes:
     subject = next((line.strip() for line in lines if line.strip()), "")
     message["Subject"] = subject[:100]
     message["Date"] = format_datetime(sent)
-    if as_html:
+    if attached:
+        message.set_content("Hermed svar, se vedhæftede brev.\n\nMed venlig hilsen\nSekretariatet\n")
+        message.add_attachment(attached, maintype="application", filename="svar.docx",
+                               subtype="vnd.openxmlformats-officedocument.wordprocessingml.document")
+    elif as_html:
         message.set_content(_outlook_html(lines), subtype="html", cte="quoted-printable")
     else:
         message.set_content("\n".join(lines) + "\n", cte="quoted-printable")
@@ -189,30 +210,47 @@ def pdf_available() -> str:
     return "" if importlib.util.find_spec("reportlab") else "reportlab is not installed (pip install reportlab)"
 
 
-def to_pdf(text: str) -> bytes:
-    """A4, one column over as many pages as it takes, 10 pt, long lines wrapped, a blank line as space."""
+def to_pdf(text: str, letter: bool = False) -> bytes:
+    """A4, one column over as many pages as it takes, 10 pt, long lines wrapped, a blank line as space.
+
+    With `letter`, as a municipality prints a letter: the letterhead lines in a 7.5 pt sidebar right
+    of the body on the first page, the first of them as a running header on the later pages, and
+    "Side N af M" at the foot of every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
     font, clean = _pdf_font()
     size, lead = 10.0, 12.5
-    left, top, bottom = 25 * mm, 25 * mm, 25 * mm
     width, height = A4
-    right = width - 25 * mm
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=True)
+    left, top, bottom = 25 * mm, 25 * mm, 25 * mm
+    right = width - (80 if letter else 25) * mm
+    head, lines = split_letterhead(text_lines(text)) if letter else ([], text_lines(text))
+    pages: list[list[tuple[float, str]]] = [[]]
     y = height - top
-    for line in text_lines(text):
+    for line in lines:
         for piece in _wrap(clean(line.replace("\t", "    ")), font, size, right - left) or [""]:
             if y < bottom:
-                canvas.showPage()
+                pages.append([])
                 y = height - top
             if piece:
-                canvas.setFont(font, size)
-                canvas.drawString(left, y, piece)
+                pages[-1].append((y, piece))
             y -= lead
-    canvas.showPage()
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    for number, placed in enumerate(pages, start=1):
+        canvas.setFont(font, size)
+        for y, piece in placed:
+            canvas.drawString(left, y, piece)
+        if letter:
+            canvas.setFont(font, 7.5)
+            side = head if number == 1 else []
+            for n, piece in enumerate(p for line in side for p in _wrap(clean(line), font, 7.5, 55 * mm)):
+                canvas.drawString(width - 68 * mm, height - top - n * 9.5, piece)
+            if number > 1 and head:
+                canvas.drawString(left, height - 12 * mm, clean(head[0]))
+            canvas.drawString(width - 45 * mm, 12 * mm, f"Side {number} af {len(pages)}")
+        canvas.showPage()
     canvas.save()
     return out.getvalue()
 
@@ -261,16 +299,20 @@ def sent_date(doc_date: str) -> dt.datetime:
 
 def variants(text: str, doc_date: str = "", with_pdf: bool = True) -> dict[str, tuple[str, bytes]]:
     """format name -> (file suffix, bytes) for one text."""
+    sent = sent_date(doc_date)
     out = {
         "docx": (".docx", to_docx(text)),
+        "docx-breaks": (".docx", to_docx(text, breaks=True)),
         "docx-table": (".docx", to_docx_table(text)),
         "docx-header": (".docx", to_docx_table(text, in_header=True)),
         "html": (".html", to_html(text)),
-        "eml": (".eml", to_eml(text, sent_date(doc_date))),
-        "eml-html": (".eml", to_eml(text, sent_date(doc_date), as_html=True)),
+        "eml": (".eml", to_eml(text, sent)),
+        "eml-html": (".eml", to_eml(text, sent, as_html=True)),
+        "eml-docx": (".eml", to_eml(text, sent, attached=to_docx_table(text))),
     }
     if with_pdf:
         out["pdf"] = (".pdf", to_pdf(text))
+        out["pdf-letter"] = (".pdf", to_pdf(text, letter=True))
     return out
 
 
@@ -319,6 +361,7 @@ def own_facts(docs: Sequence[dict[str, Any]], norm: Callable[[str], str]) -> dic
                               for c in d.get(k, [])})),
         "answers": max((len(d.get("answers", [])) for d in docs), default=0),
         "signers": tuple(sorted({norm(p["name"]) for d in docs for p in d.get("signers", [])})),
+        "sent_by": {norm(p["name"]) for d in docs for k in ("signers", "senders") for p in d.get(k, [])},
     }
 
 
@@ -335,7 +378,7 @@ def main() -> int:
     why_no_pdf = pdf_available()
     if why_no_pdf:
         print(f"PDF variants skipped: {why_no_pdf}")
-    formats = ["txt", "docx", "docx-table", "docx-header", "html", "eml", "eml-html"] + ([] if why_no_pdf else ["pdf"])
+    formats = ["txt", *variants("x", with_pdf=not why_no_pdf)]
     started = time.perf_counter()
     results: dict[str, list[dict[str, Any]]] = {f: [] for f in formats}
     facts: dict[str, list[dict[str, object]]] = {f: [] for f in formats}
@@ -402,9 +445,14 @@ def _drops(base: dict[str, Any], other: dict[str, Any]) -> list[str]:
 
 
 def _differs(base: dict[str, object], other: dict[str, object], fmt: str) -> list[str]:
-    """The facts that differ. An e-mail is of kind email whatever its body, and its date is the date
-    it was sent where the text has none: those two are compared only where the text says otherwise."""
-    skip = {"kind"} | ({"date"} if not base["date"] else set()) if fmt.startswith("eml") else set()
+    """The facts that differ. An e-mail is of kind email whatever its body, its date is the date it was
+    sent where the text has none, and the name it is signed with is its sender: for e-mails, kind is
+    not compared, the date only where the text has one, and a signer is found as signer or sender."""
+    skip = {"sent_by"}
+    if fmt.startswith("eml"):
+        skip |= {"kind"} | ({"date"} if not base["date"] else set())
+        if set(base["signers"]) <= other["sent_by"]:  # type: ignore[operator, call-overload]
+            skip.add("signers")
     return [key for key in base if key not in skip and base[key] != other[key]]
 
 
