@@ -59,13 +59,16 @@ def draft(
     family: str,
     cases: tuple[str, ...],
 ) -> None:
-    """Draft an answer to INQUIRY (.txt, .eml or .docx) from the facts in the database.
+    """Draft an answer to INQUIRY (any file foi reads: .txt, .eml, .msg, .docx, .pdf, .html) from the
+    facts in the database.
 
-    Each numbered question gets an "Ad N:" section: a list of companies with an annex, an earlier
-    answer to a close question (its letter cited), a reference to a question it repeats, or a
-    highlighted [INDSÆT SVAR: …] placeholder. The draft is checked against its annex and the store
-    before it is written; every reused fact is listed with the file, document, case and date it
-    came from.
+    Each question (numbered, or each asking sentence of unnumbered prose) gets an "Ad N:" section:
+    a list of companies with an annex, a fact looked up in a stored document (a letter's case
+    number and signer, a committee's meeting, an amount), an earlier answer that answers it (its
+    letter cited), a reference to a question it repeats, or a highlighted [INDSÆT SVAR: …]
+    placeholder. Without --profile the administration is read from the inquiry's addressee. The
+    draft is checked against the inquiry, its annex and the store before it is written; every
+    reused fact is listed with the file, document, case and date it came from.
 
     \b
     Examples:
