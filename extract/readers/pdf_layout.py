@@ -24,7 +24,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -195,7 +195,7 @@ def band_key(text: str) -> str:
 
 LABEL_START = re.compile(r"^[A-ZÆØÅ][\w ]{0,24}:\s")  # "Vedhæftede filer: …", "Emne: …"
 DASH_START = re.compile(r"^\s*[-–]\s")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”»]\s*$")
 LIST_START = re.compile(r"^\s*(?:[-•▪●◦*–]\s|\(?\d{1,2}[.)]\s|[a-zæøå][.)]\s|Ad\s+\d)")
 
 
@@ -260,15 +260,20 @@ def _wrapped(prev: TextLine, line: TextLine, left: float, right: float, paragrap
 
 
 def assemble(layouts: Sequence[PageLayout]) -> list[Page]:
-    """Pages of lines: noise recognised across pages, margin before body, paragraphs kept apart."""
+    """Pages of lines: noise recognised across pages, margin before body, paragraphs kept apart,
+    and a paragraph that a page break cut joined again (see `_carry_over`)."""
     seen: Counter[str] = Counter()
     for layout in layouts:
         seen.update({band_key(line.text) for line in layout.header + layout.footer})
     body_gap, margin_gap = line_gap(layouts, "body"), line_gap(layouts, "margin")
     prose = [x for layout in layouts for x in layout.body if not x.table]
     column = (min((x.x0 for x in prose), default=0.0), max((x.x1 for x in prose), default=0.0))
+    bodies = [[x for x in layout.body if not SIDE_N_OF_M.match(x.text.strip())] for layout in layouts]
+    texts = [with_breaks(body, body_gap, BODY, layout.number, column) for body, layout in zip(bodies, layouts,
+                                                                                               strict=True)]
+    carried = _carry_over(bodies, texts, column)
     pages = []
-    for layout in layouts:
+    for index, layout in enumerate(layouts):
         n = layout.number
 
         def is_noise(line: TextLine) -> bool:
@@ -277,12 +282,33 @@ def assemble(layouts: Sequence[PageLayout]) -> list[Page]:
         noise_top = [Line(x.text, n, NOISE) for x in layout.header if is_noise(x)]
         noise_bottom = [Line(x.text, n, NOISE) for x in layout.footer if is_noise(x)]
         margin = [x for x in layout.margin if not SIDE_N_OF_M.match(x.text.strip())]
-        body = [x for x in layout.body if not SIDE_N_OF_M.match(x.text.strip())]
+        body = bodies[index]
         noise_top += [Line(x.text, n, NOISE) for x in layout.margin + layout.body if x not in margin + body]
         lines = noise_top + [Line(x.text, n, MARGIN) for x in layout.header if not is_noise(x)]
         lines += with_breaks(margin, margin_gap, MARGIN, n)
         lines += [Line(x.text, n, MARGIN) for x in layout.footer if not is_noise(x)]
-        if body:
-            lines += with_breaks(body, body_gap, BODY, n, column) + [Line("", n, BODY)]
+        if texts[index]:
+            lines += texts[index] + ([] if index in carried else [Line("", n, BODY)])
         pages.append(Page(n, tuple(lines + noise_bottom)))
     return pages
+
+
+def _carry_over(bodies: list[list[TextLine]], texts: list[list[Line]], column: tuple[float, float]) -> set[int]:
+    """Join the first line of a page to the last of the page before where the layout wrapped it
+    there ("… mod f.eks. Bricks," ⏎ page break ⏎ "Kilden og Hindby, …"); the indexes of the pages
+    whose last paragraph goes on. A page's last line that ends a sentence is taken to end its
+    paragraph: across a page break there is no white space to tell."""
+    carried: set[int] = set()
+    for index in range(len(bodies) - 1):
+        before, after = bodies[index], bodies[index + 1]
+        last, first = texts[index], texts[index + 1]
+        if not (before and after and last and first and last[-1].text and first[0].text):
+            continue
+        if _SENTENCE_END.search(before[-1].text) or not _wrapped(before[-1], after[0], *column, last[-1].text):
+            continue
+        last[-1] = replace(last[-1], text=join_lines(last[-1].text, first[0].text))
+        del first[0]
+        while first and not first[0].text:
+            del first[0]
+        carried.add(index)
+    return carried
