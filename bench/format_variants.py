@@ -40,6 +40,7 @@ import datetime as dt
 import html
 import importlib.util
 import io
+import re
 import sys
 import tempfile
 import time
@@ -59,9 +60,13 @@ LETTERHEAD_LINES = 14
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
 # -- the text, as blocks and letterhead --------------------------------------------------------------
 def text_lines(text: str) -> list[str]:
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\f", "\n").split("\n")]
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\f", "\n"))  # XML allows none of them
+    lines = [line.rstrip() for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     return lines
