@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from foi.extract.facts.committee import find_committee
 from foi.extract.facts.context import ASSIGNS, all_lines, document_of, facts_of
 from foi.extract.model import BODY, AgendaItem
 from foi.extract.paragraphs import join_lines, join_paragraphs
@@ -27,6 +28,8 @@ _HEAD_LINES = 16  # non-blank lines at the top that may name the committee, time
 _LOOKAHEAD = 6  # non-blank lines after a title in which an item shows its case number or a heading
 _TITLE_LINES = 3  # lines a "Punkt N:" title may wrap onto
 _STYLES = ("punkt", "numbered", "bare")
+_CELL = re.compile(r"^[\s|*]+|[\s|*]+$")  # a table's pipes around a cell ("Sted: |"), emphasis, indentation
+_RULE = re.compile(r"^[\s|:\-–]*$")  # a table's rule line "---|---|"
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,7 @@ def _items(lines: list[_Line]) -> list[AgendaItem]:
 
 def _head(lines: list[_Line]) -> list[str]:
     """The first non-blank lines, a label alone on its line joined with the value below it."""
-    texts = [line.text.strip() for line in lines if line.text.strip()][: _HEAD_LINES * 2]
+    texts = [t for t in (_CELL.sub("", line.text) for line in lines) if t and not _RULE.match(t)][: _HEAD_LINES * 2]
     out: list[str] = []
     k = 0
     while k < len(texts) and len(out) < _HEAD_LINES:
@@ -229,22 +232,6 @@ def _head(lines: list[_Line]) -> list[str]:
         out.append(texts[k])
         k += 1
     return out
-
-
-def _committee(head: list[str], lines: list[_Line]) -> str | None:
-    for text in head:
-        name = _value(_match("meeting", "committee", text))
-        if name and _match("meeting", "looks_like", name.strip()):
-            return name.strip(" -–:")
-    for text in head:
-        name = _value(_match("meeting", "committee_line", text))
-        if name:
-            return name
-    for line in lines:
-        name = _value(_match("meeting", "decided_by", line.text))
-        if name and _match("meeting", "looks_like", name):
-            return name.strip()
-    return None
 
 
 def _time(head: list[str]) -> str | None:
@@ -261,6 +248,13 @@ def _place(head: list[str]) -> str | None:
         value = _value(_match("meeting", "place", text))
         if value:
             return value.strip()
+    # "den 26. april 2017 kl. 08:30" / "i Økonomiudvalgsværelset": the place follows the time, on its line or below
+    for k, text in enumerate(head):
+        if _match("meeting", "time", text):
+            value = _value(_match("meeting", "place_after_time", text))
+            value = value or _value(_match("meeting", "place_after_time", " ".join(head[k : k + 2])))
+            if value:
+                return value.strip(" ,.")
     return None
 
 
@@ -280,7 +274,7 @@ def find_agenda_items(doc: Doc) -> Doc:
         return doc
     facts = facts_of(doc)
     head = _head(lines)
-    facts.committee = facts.committee or _committee(head, lines)
+    facts.committee = facts.committee or find_committee([line.text for line in lines])
     facts.meeting_time = facts.meeting_time or _time(head)
     facts.meeting_place = facts.meeting_place or _place(head)
     items = _items(lines)

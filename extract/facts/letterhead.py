@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from foi.extract.clean import looks_like_furniture
+from foi.extract.facts.committee import in_heading
 from foi.extract.facts.context import all_lines, document_of, facts_of
 from foi.extract.facts.header_fields import header_fields
 from foi.extract.facts.people import person_name
@@ -312,8 +313,8 @@ def _head_end(text: str) -> int:
 
 
 def _committee(title: str | None) -> str | None:
-    name = _value(_m("committee", "title", title or ""))
-    return name if name and _m("committee", "looks_like", name) else None
+    """For minutes whose lines named no committee (the agenda component reads them first): the one in the title."""
+    return in_heading(title)
 
 
 @Language.component("letterhead")
