@@ -18,6 +18,7 @@ FOLDER (default ../shared/samples/realworld) holds .txt files and the manifest.t
   eml-docx     a short covering e-mail with the docx-table document attached
   pdf          A4, one column flowing over pages, 10 pt, long lines wrapped (reportlab; skipped with a
                message where it is not installed)
+  pdf-justified  the same with justified lines (spaces widened to fill the column)
   pdf-letter   the same with the letterhead lines in a sidebar on the first page, a running header on
                the later ones and "Side N af M" at the foot
 
@@ -83,11 +84,15 @@ def blocks(lines: Sequence[str]) -> list[list[str]]:
     return [b for b in out if b]
 
 
+_MATTER = re.compile(r"\s*(?:Kære|Spørgsmål|Svar|Ad\s+\d|\d{1,2}[.)]\s|Med venlig)")
+
+
 def split_letterhead(lines: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The short lines before the first long line (at most LETTERHEAD_LINES) and the rest."""
+    """The short lines before the first long line or the first that opens the letter's matter (a
+    greeting, a question, an answer; at most LETTERHEAD_LINES) and the rest."""
     head: list[str] = []
     for n, line in enumerate(lines):
-        if len(line.strip()) > LETTERHEAD_MAX or line.strip().startswith("Kære") or len(head) >= LETTERHEAD_LINES:
+        if len(line.strip()) > LETTERHEAD_MAX or _MATTER.match(line) or len(head) >= LETTERHEAD_LINES:
             return [h for h in head if h.strip()], list(lines[n:])
         head.append(line)
     return [], list(lines)  # all short: no body to set apart
@@ -215,12 +220,13 @@ def pdf_available() -> str:
     return "" if importlib.util.find_spec("reportlab") else "reportlab is not installed (pip install reportlab)"
 
 
-def to_pdf(text: str, letter: bool = False) -> bytes:
+def to_pdf(text: str, letter: bool = False, justify: bool = False) -> bytes:
     """A4, one column over as many pages as it takes, 10 pt, long lines wrapped, a blank line as space.
 
     With `letter`, as a municipality prints a letter: the letterhead lines in a 7.5 pt sidebar right
     of the body on the first page, the first of them as a running header on the later pages, and
-    "Side N af M" at the foot of every page."""
+    "Side N af M" at the foot of every page. With `justify`, a wrapped line's spaces are widened to
+    fill the column (each word drawn at its place, as justified text is set)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -231,22 +237,26 @@ def to_pdf(text: str, letter: bool = False) -> bytes:
     left, top, bottom = 25 * mm, 25 * mm, 25 * mm
     right = width - (80 if letter else 25) * mm
     head, lines = split_letterhead(text_lines(text)) if letter else ([], text_lines(text))
-    pages: list[list[tuple[float, str]]] = [[]]
+    pages: list[list[tuple[float, str, bool]]] = [[]]
     y = height - top
     for line in lines:
-        for piece in _wrap(clean(line.replace("\t", "    ")), font, size, right - left) or [""]:
+        pieces = _wrap(clean(line.replace("\t", "    ")), font, size, right - left) or [""]
+        for n, piece in enumerate(pieces):
             if y < bottom:
                 pages.append([])
                 y = height - top
             if piece:
-                pages[-1].append((y, piece))
+                pages[-1].append((y, piece, justify and n < len(pieces) - 1))
             y -= lead
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, invariant=True)
     for number, placed in enumerate(pages, start=1):
         canvas.setFont(font, size)
-        for y, piece in placed:
-            canvas.drawString(left, y, piece)
+        for y, piece, stretch in placed:
+            if stretch:
+                _justified(canvas, piece, left, right, y, font, size)
+            else:
+                canvas.drawString(left, y, piece)
         if letter:
             canvas.setFont(font, 7.5)
             side = head if number == 1 else []
@@ -258,6 +268,20 @@ def to_pdf(text: str, letter: bool = False) -> bytes:
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _justified(canvas: Any, line: str, left: float, right: float, y: float, font: str, size: float) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = line.split(" ")
+    if len(words) < 2:
+        canvas.drawString(left, y, line)
+        return
+    gap = (right - left - sum(stringWidth(w, font, size) for w in words)) / (len(words) - 1)
+    x = left
+    for word in words:
+        canvas.drawString(x, y, word)
+        x += stringWidth(word, font, size) + gap
 
 
 def _wrap(line: str, font: str, size: float, width: float) -> list[str]:
@@ -302,23 +326,30 @@ def sent_date(doc_date: str) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 10, 15, tzinfo=tz)
 
 
+WRITERS: dict[str, tuple[str, Callable[[str, dt.datetime], bytes]]] = {
+    "docx": (".docx", lambda text, sent: to_docx(text)),
+    "docx-breaks": (".docx", lambda text, sent: to_docx(text, breaks=True)),
+    "docx-table": (".docx", lambda text, sent: to_docx_table(text)),
+    "docx-header": (".docx", lambda text, sent: to_docx_table(text, in_header=True)),
+    "html": (".html", lambda text, sent: to_html(text)),
+    "eml": (".eml", lambda text, sent: to_eml(text, sent)),
+    "eml-html": (".eml", lambda text, sent: to_eml(text, sent, as_html=True)),
+    "eml-docx": (".eml", lambda text, sent: to_eml(text, sent, attached=to_docx_table(text))),
+    "pdf": (".pdf", lambda text, sent: to_pdf(text)),
+    "pdf-justified": (".pdf", lambda text, sent: to_pdf(text, justify=True)),
+    "pdf-letter": (".pdf", lambda text, sent: to_pdf(text, letter=True)),
+}
+
+
+def write(fmt: str, text: str, doc_date: str = "") -> tuple[str, bytes]:
+    """One variant of `text`: (file suffix, bytes)."""
+    suffix, writer = WRITERS[fmt]
+    return suffix, writer(text, sent_date(doc_date))
+
+
 def variants(text: str, doc_date: str = "", with_pdf: bool = True) -> dict[str, tuple[str, bytes]]:
     """format name -> (file suffix, bytes) for one text."""
-    sent = sent_date(doc_date)
-    out = {
-        "docx": (".docx", to_docx(text)),
-        "docx-breaks": (".docx", to_docx(text, breaks=True)),
-        "docx-table": (".docx", to_docx_table(text)),
-        "docx-header": (".docx", to_docx_table(text, in_header=True)),
-        "html": (".html", to_html(text)),
-        "eml": (".eml", to_eml(text, sent)),
-        "eml-html": (".eml", to_eml(text, sent, as_html=True)),
-        "eml-docx": (".eml", to_eml(text, sent, attached=to_docx_table(text))),
-    }
-    if with_pdf:
-        out["pdf"] = (".pdf", to_pdf(text))
-        out["pdf-letter"] = (".pdf", to_pdf(text, letter=True))
-    return out
+    return {fmt: write(fmt, text, doc_date) for fmt in WRITERS if with_pdf or not fmt.startswith("pdf")}
 
 
 # -- extraction and scoring --------------------------------------------------------------------------
@@ -383,7 +414,7 @@ def main() -> int:
     why_no_pdf = pdf_available()
     if why_no_pdf:
         print(f"PDF variants skipped: {why_no_pdf}")
-    formats = ["txt", *variants("x", with_pdf=not why_no_pdf)]
+    formats = ["txt", *(f for f in WRITERS if not (why_no_pdf and f.startswith("pdf")))]
     started = time.perf_counter()
     results: dict[str, list[dict[str, Any]]] = {f: [] for f in formats}
     facts: dict[str, list[dict[str, object]]] = {f: [] for f in formats}
@@ -411,7 +442,7 @@ def main() -> int:
 
 def report(rows: list[dict[str, str]], formats: list[str], results: dict[str, list[dict[str, Any]]],
            facts: dict[str, list[dict[str, object]]], verbose: bool) -> None:
-    print(f"{'format':<12}" + "".join(f"{f:>11}" for f in ("case F1", "date", "answers", "companies", "people"))
+    print(f"{'format':<14}" + "".join(f"{f:>11}" for f in ("case F1", "date", "answers", "companies", "people"))
           + f"{'drops':>7}{'differ':>8}")
     for fmt in formats:
         res = results[fmt]
@@ -422,7 +453,7 @@ def report(rows: list[dict[str, str]], formats: list[str], results: dict[str, li
             cells.append(f"{hit / total if total else 1.0:.2f}/{total}")
         drops = sum(1 for i in range(len(rows)) if _drops(results["txt"][i], res[i]))
         differ = sum(1 for i in range(len(rows)) if _differs(facts["txt"][i], facts[fmt][i], fmt))
-        print(f"{fmt:<12}" + "".join(f"{c:>11}" for c in cells) + f"{drops:>7}{differ:>8}")
+        print(f"{fmt:<14}" + "".join(f"{c:>11}" for c in cells) + f"{drops:>7}{differ:>8}")
     for fmt in formats[1:]:
         lines = []
         for i, row in enumerate(rows):
