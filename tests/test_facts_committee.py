@@ -65,6 +65,11 @@ ITEMS = "\n\n1. Godkendelse af dagsorden\nSagsnr.: 24/00010\nBeslutning: Godkend
         # a date before the heading; the name with the date alone on a line
         ("3. juni 2024 - referat fra kommunalbestyrelsen\nKommunalbestyrelsen 3. juni 2024", "Kommunalbestyrelsen"),
         ("Åben\nByrådet 23. oktober 2023\nÅben", "Byrådet"),
+        # the genitive before "møde"; a council's name alone on a line; a municipal contact council
+        ("Referat af Økonomiudvalgets møde mandag den 3. juni 2024", "Økonomiudvalget"),
+        ("Protokol for Byrådets møde den 27. august 2024", "Byrådet"),
+        ("Nordby Kommune\nHandicaprådet\nMødedato: 7. marts 2024\nReferat", "Handicaprådet"),
+        ("Referat fra KKR Hovedstaden\nden 4. december 2012 kl. 13.00", "KKR Hovedstaden"),
         # an e-mail's subject that sends the agenda
         ("Fra: Politisk Sekretariat <politik@nordby.dk>\nSendt: 1. marts 2024 10:12\n"
          "Emne: VS: Dagsorden til mødet i Plan- og Miljøudvalget den 5. marts 2024\n\nKære udvalgsmedlemmer",
@@ -106,7 +111,9 @@ def test_committee_named_in_the_body(text: str, committee: str) -> None:
         # "udvalget" says which kind of committee, not which one; "mødet" is no name
         "Referat\n\n1. Vejplan\nSagsnr.: 24/1\nBeslutning i udvalget den 3. maj 2021\nGodkendt.\n",
         "Referat fra mødet den 10. juni 2024\n\n1. Vejplan\nBeslutning: Godkendt.\n",
-        # a later meeting's committee in an item's history ("Sagsforløb"), below the head
+        # a sentence under the heading; a meeting's committee in an item's history ("Sagsforløb"), in the head or below
+        "Referat\nØkonomiudvalget anbefaler sagen\n\n1. Vejplan\nBeslutning: Godkendt.\n",
+        "Referat\nÅbent møde\n\n1. Vejplan\nSagsforløb\nUdvalg: Økonomiudvalget\nDato: 03-05-2021\n",
         "Referat\n" + "Åben sag\n" * 16 + "Sagsforløb\nUdvalg: Økonomiudvalget\nDato: 03-05-2021\n",
     ],
 )

@@ -14,9 +14,13 @@ Administrations write it in many places (DANISH-DOCUMENTS.md §3.1); the first t
    Idrætsudvalget, 03-04-2019, pkt. 42"), in decision headings ("Beslutning i Byrådet den …",
    "Økonomiudvalgets beslutning den …") or in prose minutes ("afholdt Energitilsynet møde").
 
-A name is kept as written without the words around it ("til mødet i", the date, "referat"); it must
-hold a council's or a committee's noun as a word ending ("Byrådsmedlem" is none), and a name found
-in lower case inside a sentence ("referat fra byrådet") gets its capital back.
+A name is kept as written without the words around it ("til mødet i", the date, "referat"). It must
+have a name's shape (patterns/committee.toml [name] shape): a word ending in a council's or a
+committee's noun, with capitalised words or "Kultur- og …" before it and at most "i <place>" or
+"for <field>" after it ("Byrådsmedlem Anne Hansen" and "Økonomiudvalget anbefaler sagen" are none).
+A name found in lower case inside a sentence ("referat fra byrådet") gets its capital back, and one
+in capitals ("ØKONOMIUDVALGET") is written as a name. The head ends where an item's history
+("Sagsforløb", whose "Udvalg:" names an earlier meeting) begins.
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ def clean_name(raw: str) -> str | None:
         text = genitive.group(1)
     if not text or len(text.split()) > _MAX_WORDS:
         return None
-    if not _any("name", "looks_like").search(text) or _any("name", "not_name").search(text):
+    if not _any("name", "shape").search(text) or _any("name", "not_name").search(text):
         return None
     if _any("name", "generic").search(text):
         return None
@@ -80,6 +84,8 @@ def _head(texts: Iterable[str]) -> str:
     lines: list[str] = []
     for text in texts:
         cell = _cell(text)
+        if _any("head", "stop").search(cell):
+            break
         if cell and not _RULE.match(cell):
             lines.append(cell)
             if len(lines) >= _HEAD_LINES:
