@@ -6,7 +6,8 @@ title (an agenda table flattened from a web page). The numbers of a meeting's it
 a numbered line that breaks the sequence, an indented list line or a table-of-contents line is no
 item. A decision is the text after a "Beslutning …" heading up to the next section heading.
 Item numbers on their own line can look like page numbers to the cleaner, so items are read from
-all lines, noise included; decision text is read from body lines only.
+all lines, noise included; decision text is read from body lines only. The committee is read by
+committee.py; time and place from the head's labels or the date line under the heading.
 """
 
 from __future__ import annotations
