@@ -20,6 +20,7 @@ from foi.errors import UnreadableFile
 from foi.extract.model import BODY, MARGIN, NOISE
 from foi.extract.readers import docx as docx_reader
 from foi.extract.readers import read_bytes
+from foi.extract.readers.docx_numbering import format_number
 from foi.settings import Settings
 
 SETTINGS = Settings()
@@ -155,9 +156,9 @@ def test_broken_word_package_is_unreadable() -> None:
 
 
 def test_numbering_formats() -> None:
-    assert [docx_reader.format_number(n, "lowerLetter") for n in (1, 2, 26, 27)] == ["a", "b", "z", "aa"]
-    assert docx_reader.format_number(4, "upperRoman") == "IV"
-    assert docx_reader.format_number(3, "decimalZero") == "03"
+    assert [format_number(n, "lowerLetter") for n in (1, 2, 26, 27)] == ["a", "b", "z", "aa"]
+    assert format_number(4, "upperRoman") == "IV"
+    assert format_number(3, "decimalZero") == "03"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
