@@ -1,7 +1,7 @@
 """The same letter gives the same facts in every format foi reads: the contract.
 
 Each letter (our own words) is written into each format in tmp_path by the writers of
-`bench/format_variants.py` (Word with a paragraph per line, with line breaks, with the letterhead in a
+`bench/format_writers.py` (Word with a paragraph per line, with line breaks, with the letterhead in a
 table or in the page header; a web page among menus and a footer; an e-mail with the letter as plain
 or Outlook HTML body, or attached; a PDF plain, justified, or laid out as a letter with a sidebar) and
 read back with `foi extract --json`. Kind, case numbers, date, questions, answers, the signer and the
@@ -26,12 +26,12 @@ from click.testing import CliRunner
 
 from foi.cli import main
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "format_variants.py"
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "format_writers.py"
 
 
 @cache
 def _writers() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("format_variants", BENCH)
+    spec = importlib.util.spec_from_file_location("format_writers", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
